@@ -1,0 +1,273 @@
+"""Lists, tuples and dicts as differentiable values: their boxes, vector spaces and constructors.
+
+``autograd.list``, ``tuple`` and ``dict`` build containers whose elements may be traced; ``isinstance``
+and ``type`` see through boxes. Gradients with respect to a container have its structure and types
+(namedtuples included).
+"""
+import builtins as _py
+
+from .engine import (Box, SparseObject, VSpace, defjvp, defjvp_argnums, defvjp, defvjp_argnum, getval,
+                     primitive, vspace)
+
+
+def isinstance(obj, classinfo):
+    """``builtins.isinstance`` that looks through boxes at the traced value."""
+    return _py.isinstance(getval(obj), classinfo)
+
+
+def type(obj):
+    """``builtins.type`` of the traced value inside any boxes."""
+    return _py.type(getval(obj))
+
+
+@primitive
+def container_take(A, idx):
+    return A[idx]
+
+
+@primitive
+def container_untake(x, idx, vs):
+    """The element of container space ``vs`` that is ``x`` at ``idx`` and zero elsewhere."""
+    parts = vs.zero_parts()
+    parts[vs.position(idx)] = x
+    return vs.build(parts)
+
+
+@primitive
+def make_sequence(seq_type, *elts):
+    return _build_sequence(seq_type, elts)
+
+
+@primitive
+def make_dict(keys, *values):
+    return _py.dict(_py.zip(keys, values))
+
+
+def _build_sequence(seq_type, elts):
+    if seq_type is _py.list or seq_type is _py.tuple:
+        return seq_type(elts)
+    if hasattr(seq_type, '_fields'):
+        return seq_type(*elts)
+    return seq_type(elts)
+
+
+defvjp(container_take, lambda ans, A, idx: lambda g: container_untake(g, idx, vspace(A)))
+defjvp(container_take, 'same')
+defvjp(container_untake, lambda ans, x, idx, vs: lambda g: container_take(g, idx))
+defjvp(container_untake, 'same')
+defvjp_argnum(make_sequence, lambda argnum, ans, args, kwargs: lambda g: container_take(g, argnum - 1))
+defvjp_argnum(make_dict, lambda argnum, ans, args, kwargs: lambda g: container_take(g, args[0][argnum - 1]))
+
+
+def _container_jvp(fun):
+    def jvp(argnums, tangents, ans, args, kwargs):
+        parts = [None if i == 0 else vspace(a).zeros() for i, a in _py.enumerate(args)]
+        parts[0] = args[0]
+        for argnum, t in _py.zip(argnums, tangents):
+            parts[argnum] = t
+        return fun(*parts)
+    defjvp_argnums(fun, jvp)
+
+
+_container_jvp(make_sequence)
+_container_jvp(make_dict)
+
+
+class _SeesThroughBoxes(_py.type):
+    """``isinstance(x, autograd.list)`` holds for plain and traced lists alike."""
+    def __instancecheck__(cls, instance):
+        return _py.isinstance(getval(instance), cls.__mro__[1])
+
+
+class list(_py.list, metaclass=_SeesThroughBoxes):
+    """``list(iterable)`` whose result is traced when its elements are."""
+    def __new__(cls, iterable=()):
+        return make_sequence(_py.list, *iterable)
+
+
+class tuple(_py.tuple, metaclass=_SeesThroughBoxes):
+    """``tuple(iterable)`` whose result is traced when its elements are."""
+    def __new__(cls, iterable=()):
+        return make_sequence(_py.tuple, *iterable)
+
+
+class dict(_py.dict, metaclass=_SeesThroughBoxes):
+    """``dict(...)`` (same arguments as the builtin) whose result is traced when its values are."""
+    def __new__(cls, *args, **kwargs):
+        plain = _py.dict(*args, **kwargs)
+        return make_dict(_py.tuple(plain), *plain.values())
+
+
+class SequenceBox(Box):
+    """A traced list or tuple: indexing, iteration, ``len`` and ``+`` work as on the value."""
+    __slots__ = ()
+
+    def __getitem__(self, idx):
+        return container_take(self, idx)
+
+    def __len__(self):
+        return _py.len(self._value)
+
+    def __iter__(self):
+        return (container_take(self, i) for i in _py.range(_py.len(self._value)))
+
+    def __add__(self, other):
+        return make_sequence(_py.type(self._value), *self, *other)
+
+    def __radd__(self, other):
+        return make_sequence(_py.type(self._value), *other, *self)
+
+    def __contains__(self, item):
+        return item in self._value
+
+    def index(self, value):
+        return self._value.index(value)
+
+
+class DictBox(Box):
+    """A traced dict: item access, iteration, ``keys``, ``values``, ``items`` and ``get``."""
+    __slots__ = ()
+
+    def __getitem__(self, key):
+        return container_take(self, key)
+
+    def __len__(self):
+        return _py.len(self._value)
+
+    def __iter__(self):
+        return _py.iter(self._value)
+
+    def __contains__(self, key):
+        return key in self._value
+
+    def keys(self):
+        return self._value.keys()
+
+    def values(self):
+        return [self[k] for k in self._value]
+
+    def items(self):
+        return [(k, self[k]) for k in self._value]
+
+    def get(self, key, default=None):
+        return self[key] if key in self._value else default
+
+
+SequenceBox.register(_py.list)
+SequenceBox.register(_py.tuple)
+DictBox.register(_py.dict)
+
+
+class ContainerVSpace(VSpace):
+    """The product of the element spaces; ``build`` makes a container of this space's type from parts."""
+    __slots__ = ('shape', 'size', 'iscomplex')
+
+    def __init__(self, value):
+        self.shape = [vspace(x) for x in self.parts(value)]
+        self.size = _py.sum(vs.size for vs in self.shape)
+        self.iscomplex = _py.any(vs.iscomplex for vs in self.shape)
+
+    def zero_parts(self):
+        return [vs.zeros() for vs in self.shape]
+
+    def zeros(self):
+        return self.build(self.zero_parts())
+
+    def ones(self):
+        return self.build([vs.ones() for vs in self.shape])
+
+    def randn(self):
+        return self.build([vs.randn() for vs in self.shape])
+
+    def standard_basis(self):
+        for i, vs in _py.enumerate(self.shape):
+            for basis_vector in vs.standard_basis():
+                parts = self.zero_parts()
+                parts[i] = basis_vector
+                yield self.build(parts)
+
+    def _add(self, xs, ys):
+        if _py.type(ys) is SparseObject:
+            return ys.mut_add(xs)
+        return self._map(lambda vs, x, y: vs.add(x, y), xs, ys)
+
+    def _scalar_mul(self, xs, a):
+        return self._map(lambda vs, x: vs.scalar_mul(x, a), xs)
+
+    def _inner_prod(self, xs, ys):
+        total = 0.0
+        for vs, x, y in _py.zip(self.shape, self.parts(xs), self.parts(ys)):
+            total = total + vs.inner_prod(x, y)
+        return total
+
+    def _covector(self, xs):
+        return self._map(lambda vs, x: vs.covector(x), xs)
+
+    def cast(self, xs):
+        if _py.isinstance(xs, Box):
+            return xs
+        return self.build([vs.cast(x) for vs, x in _py.zip(self.shape, self.parts(xs))])
+
+    def _map(self, f, *containers):
+        columns = [self.parts(c) for c in containers]
+        return self.build([f(vs, *xs) for vs, *xs in _py.zip(self.shape, *columns)])
+
+
+class SequenceVSpace(ContainerVSpace):
+    __slots__ = ('seq_type',)
+
+    def __init__(self, value):
+        self.seq_type = _py.type(getval(value))
+        super().__init__(value)
+
+    @staticmethod
+    def parts(value):
+        return _py.list(value)
+
+    @staticmethod
+    def position(idx):
+        return idx
+
+    def build(self, parts):
+        return make_sequence(self.seq_type, *parts)
+
+    def _key(self):
+        return (self.seq_type, _py.tuple(self.shape))
+
+
+class DictVSpace(ContainerVSpace):
+    __slots__ = ('keys',)
+
+    def __init__(self, value):
+        self.keys = _py.tuple(getval(value))
+        super().__init__(value)
+
+    def parts(self, value):
+        return [value[k] for k in self.keys]
+
+    def position(self, key):
+        return self.keys.index(key)
+
+    def build(self, parts):
+        return make_dict(self.keys, *parts)
+
+    def _key(self):
+        return (self.keys, _py.tuple(self.shape))
+
+
+SequenceVSpace.register(_py.list)
+SequenceVSpace.register(_py.tuple)
+DictVSpace.register(_py.dict)
+
+
+def pack(value):
+    """Turn a list/tuple/dict holding traced values into one traced container (for function outputs)."""
+    if _py.isinstance(value, (_py.list, _py.tuple)) and not _py.isinstance(value, Box):
+        parts = [pack(x) for x in value]
+        if _py.any(_py.isinstance(x, Box) for x in parts):
+            return make_sequence(_py.type(value), *parts)
+    elif _py.isinstance(value, _py.dict):
+        parts = [pack(x) for x in value.values()]
+        if _py.any(_py.isinstance(x, Box) for x in parts):
+            return make_dict(_py.tuple(value), *parts)
+    return value

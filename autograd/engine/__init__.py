@@ -1,0 +1,25 @@
+"""The differentiation engine: tracing, the rule registry, vector spaces, reverse and forward passes.
+
+It knows nothing about NumPy; the layers above register box types, vector spaces and rules.
+"""
+from .forward import ForwardTrace, make_jvp
+from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_pass, make_vjp,
+                      make_vjp_once)
+from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
+                    defvjp_argnums, primitive_jvps, primitive_vjps)
+from .tracing import (Box, DeadTraceError, Trace, getval, isbox, new_box, notrace_primitive,
+                      primitive)
+from .vspace import SparseObject, VSpace, vspace
+
+
+class JVPNode:
+    """Names forward mode in ``register_notrace(JVPNode, fun)``, as in HIPS Autograd."""
+    trace_type = ForwardTrace
+
+
+VJPNode.trace_type = ReverseTrace
+
+
+def register_notrace(trace_type, primitive_fun):
+    """Let ``trace_type``'s traces (VJPNode: reverse, JVPNode: forward) pass through ``primitive_fun``."""
+    getattr(trace_type, 'trace_type', trace_type).notrace.add(primitive_fun)

@@ -1,0 +1,143 @@
+"""The registry of derivative rules: which VJP (reverse) and JVP (forward) belongs to each primitive.
+
+Rule makers keep HIPS Autograd's signatures so existing extensions work unchanged:
+
+* ``defvjp(fun, maker0, maker1, ...)``: ``maker_i(ans, *args, **kwargs)`` returns ``g -> gradient for
+  argument i``; ``None`` declares that argument's gradient zero.
+* ``defvjp_argnum(fun, maker)``: ``maker(argnum, ans, args, kwargs)`` returns ``g -> gradient``.
+* ``defvjp_argnums(fun, maker)``: ``maker(argnums, ans, args, kwargs)`` returns ``g -> gradients``.
+* ``defjvp(fun, jvp0, jvp1, ...)``: ``jvp_i(g, ans, *args, **kwargs)`` is the tangent of ``ans`` caused by
+  tangent ``g`` of argument i; ``None`` declares it zero, ``'same'`` means ``fun`` itself (linear in it).
+* ``defjvp_argnum(fun, jvp)``: ``jvp(argnum, g, ans, args, kwargs)``.
+* ``defjvp_argnums(fun, jvp)``: ``jvp(argnums, gs, ans, args, kwargs)``, the summed tangent.
+* ``def_linear(fun)``: ``fun`` is linear in each argument separately (``x * y``, ``dot``), so its JVPs are
+  ``fun`` itself.
+"""
+import itertools
+
+from .vspace import vspace
+
+# Both tables map a primitive to a function of the whole node; they are what the passes call.
+# primitive_vjps[fun](argnums, ans, args, kwargs) -> (g -> one gradient per argnum, None for zero)
+primitive_vjps = {}
+# primitive_jvps[fun](argnums, tangents, ans, args, kwargs) -> tangent of ans, None for zero
+primitive_jvps = {}
+
+ZERO = None
+
+
+def _name(fun):
+    return getattr(fun, '__name__', repr(fun))
+
+
+def missing_rule(mode, fun, argnum):
+    how = 'defvjp' if mode == 'reverse' else 'defjvp'
+    return NotImplementedError(
+        "{}-mode derivative of primitive '{}' with respect to argument {} is not defined. Define it with "
+        "autograd.extend.{}({}, ...), or compute that argument without autograd.numpy so it is not "
+        "traced.".format(mode.capitalize(), _name(fun), argnum, how, _name(fun)))
+
+
+def defvjp_argnums(fun, vjpmaker):
+    primitive_vjps[fun] = vjpmaker
+
+
+def defvjp_argnum(fun, vjpmaker):
+    def vjp_argnums(argnums, ans, args, kwargs):
+        vjps = [vjpmaker(argnum, ans, args, kwargs) for argnum in argnums]
+        return lambda g: [vjp(g) for vjp in vjps]
+    defvjp_argnums(fun, vjp_argnums)
+
+
+def defvjp(fun, *vjpmakers, **kwargs):
+    argnums = kwargs.pop('argnums', itertools.count())
+    if kwargs:
+        raise TypeError('defvjp got unexpected keyword arguments {}'.format(sorted(kwargs)))
+    makers = {}
+    existing = getattr(primitive_vjps.get(fun), 'makers', None)
+    if existing is not None:
+        makers.update(existing)
+    for argnum, maker in zip(argnums, vjpmakers):
+        if maker is not None and not callable(maker):
+            raise TypeError('defvjp: the rule for argument {} of {} must be callable or None, got {!r}'
+                            .format(argnum, _name(fun), maker))
+        makers[argnum] = maker
+
+    def vjp_argnums(argnums, ans, args, kwargs):
+        vjps = []
+        for argnum in argnums:
+            try:
+                maker = makers[argnum]
+            except KeyError:
+                raise missing_rule('reverse', fun, argnum) from None
+            vjps.append(None if maker is None else maker(ans, *args, **kwargs))
+        return lambda g: [None if vjp is None else vjp(g) for vjp in vjps]
+    vjp_argnums.makers = makers
+    defvjp_argnums(fun, vjp_argnums)
+
+
+def defjvp_argnums(fun, jvpmaker):
+    primitive_jvps[fun] = jvpmaker
+
+
+def defjvp_argnum(fun, jvpfun):
+    def jvp_argnums(argnums, tangents, ans, args, kwargs):
+        total = None
+        for argnum, g in zip(argnums, tangents):
+            total = add_tangents(total, jvpfun(argnum, g, ans, args, kwargs))
+        return total
+    defjvp_argnums(fun, jvp_argnums)
+
+
+def defjvp(fun, *jvpfuns, **kwargs):
+    argnums = kwargs.pop('argnums', itertools.count())
+    if kwargs:
+        raise TypeError('defjvp got unexpected keyword arguments {}'.format(sorted(kwargs)))
+    jvps = {}
+    existing = getattr(primitive_jvps.get(fun), 'jvps', None)
+    if existing is not None:
+        jvps.update(existing)
+    for argnum, jvp in zip(argnums, jvpfuns):
+        if jvp == 'same':
+            jvp = _same_jvp(fun, argnum)
+        elif jvp is not None and not callable(jvp):
+            raise TypeError("defjvp: the rule for argument {} of {} must be callable, None or 'same', got {!r}"
+                            .format(argnum, _name(fun), jvp))
+        jvps[argnum] = jvp
+
+    def jvp_argnums(argnums, tangents, ans, args, kwargs):
+        total = None
+        for argnum, g in zip(argnums, tangents):
+            try:
+                jvp = jvps[argnum]
+            except KeyError:
+                raise missing_rule('forward', fun, argnum) from None
+            if jvp is not None:
+                total = add_tangents(total, jvp(g, ans, *args, **kwargs))
+        return total
+    jvp_argnums.jvps = jvps
+    defjvp_argnums(fun, jvp_argnums)
+
+
+def _same_jvp(fun, argnum):
+    return lambda g, ans, *args, **kwargs: fun(*_subval(args, argnum, g), **kwargs)
+
+
+def _subval(args, i, value):
+    args = list(args)
+    args[i] = value
+    return args
+
+
+def def_linear(fun):
+    """Declare ``fun`` linear in each argument separately, so its JVP is ``fun`` applied to the tangent."""
+    defjvp_argnum(fun, lambda argnum, g, ans, args, kwargs: fun(*_subval(args, argnum, g), **kwargs))
+
+
+def add_tangents(total, tangent):
+    """Sum of two tangents where None means zero."""
+    if total is None:
+        return tangent
+    if tangent is None:
+        return total
+    return vspace(total).add(total, tangent)

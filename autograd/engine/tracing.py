@@ -1,0 +1,180 @@
+"""Boxes, traces and the ``primitive`` wrapper.
+
+A *trace* is one differentiation in progress (one call of ``make_vjp``, ``make_jvp``, ...). Values that
+depend on its input are wrapped in a ``Box`` that remembers the trace and the trace's record of the value
+(a tape position in reverse mode, a tangent in forward mode). Traces are numbered from a counter that only
+grows, so a trace started inside another one always outranks it: ``primitive`` unwraps the highest-ranked
+trace first and lets the lower ones see the result, which is what makes ``grad(grad(f))`` nest correctly.
+The counter is shared by all threads; two threads never share a trace, so they never mix boxes.
+"""
+import itertools
+
+_trace_levels = itertools.count(1)
+
+
+class Trace:
+    """One differentiation in progress. Subclasses say what a primitive call records."""
+    __slots__ = ('level', 'active', '__weakref__')
+    notrace = frozenset()
+
+    def __init__(self):
+        self.level = next(_trace_levels)
+        self.active = True
+
+    def record(self, fun, argvals, kwargs, ans, argnums, nodes):
+        """Record ``ans = fun(*argvals, **kwargs)``; ``nodes`` are the records of the boxed ``argnums``."""
+        raise NotImplementedError
+
+
+class Box:
+    """A value being differentiated by ``_trace``; ``_node`` is that trace's record of it."""
+    __slots__ = ('_value', '_trace', '_node')
+    type_mappings = {}
+    types = set()
+
+    def __init__(self, value, trace, node):
+        self._value = value
+        self._trace = trace
+        self._node = node
+
+    def __repr__(self):
+        return 'Autograd{}({!r})'.format(type(self).__name__, self._value)
+
+    def __bool__(self):
+        return bool(self._value)
+
+    def __hash__(self):
+        return id(self)
+
+    @classmethod
+    def register(cls, value_type):
+        """Make values of ``value_type`` traced in boxes of this class."""
+        Box.type_mappings[value_type] = cls
+        Box.type_mappings[cls] = cls  # a box traced again by an outer differentiation
+        Box.types.add(cls)
+
+
+def isbox(x):
+    return isinstance(x, Box)
+
+
+def getval(x):
+    """The plain value inside any number of boxes."""
+    while isinstance(x, Box):
+        x = x._value
+    return x
+
+
+_untraced_types = (bool, int, str, bytes, type(None), type(Ellipsis), slice, range)
+
+
+def box_type_of(value_type):
+    """The Box class (or box-making callable) for ``value_type``; None when its values carry no derivative."""
+    try:
+        return Box.type_mappings[value_type]
+    except KeyError:
+        pass
+    maker = None
+    for base in value_type.__mro__[1:]:
+        if base in Box.type_mappings:
+            maker = Box.type_mappings[base]
+            break
+    else:
+        if not issubclass(value_type, _untraced_types) and not _is_numpy_integer(value_type):
+            raise TypeError(
+                "autograd cannot trace values of type {0}: it has no Box. Register one with "
+                "Box.register({0}) and VSpace.register({0}), or return a supported value (a float, a "
+                "complex number, an array or a list/tuple/dict of them).".format(value_type.__name__))
+    Box.type_mappings[value_type] = maker
+    return maker
+
+
+def _is_numpy_integer(value_type):
+    module = getattr(value_type, '__module__', '')
+    return module == 'numpy' and value_type.__name__.startswith(('int', 'uint', 'bool'))
+
+
+def new_box(value, trace, node):
+    """Box ``value`` for ``trace``; values that carry no derivative (integers, booleans) stay plain."""
+    maker = Box.type_mappings.get(type(value)) or box_type_of(type(value))
+    if maker is None:
+        return value
+    return maker(value, trace, node)
+
+
+class DeadTraceError(RuntimeError):
+    pass
+
+
+def _dead_trace(fun):
+    return DeadTraceError(
+        "{} received a value traced by a differentiation that has already finished. A boxed value "
+        "escaped its grad/make_vjp/make_jvp call (stored in a global, a closure or a returned "
+        "structure); compute with the plain value instead (autograd.tracer.getval).".format(_name(fun)))
+
+
+def _keyword_box(fun, kwargs):
+    names = sorted(k for k, v in kwargs.items() if isinstance(v, Box))
+    return TypeError(
+        "{}: the traced value passed as keyword argument {} would not be differentiated. autograd "
+        "differentiates positional arguments of primitives; pass it positionally.".format(
+            _name(fun), ', '.join(repr(n) for n in names)))
+
+
+def _name(fun):
+    return getattr(fun, '__name__', repr(fun))
+
+
+def primitive(fun):
+    """Wrap ``fun`` so that calls on boxed arguments are recorded by their trace.
+
+    Autograd does not look inside a primitive: its derivative comes from the rules registered for it
+    (``defvjp``, ``defjvp``). Calls without boxed arguments go straight to ``fun``.
+    """
+    def f_wrapped(*args, **kwargs):
+        top = None
+        for arg in args:
+            if isinstance(arg, Box) and (top is None or arg._trace.level > top.level):
+                top = arg._trace
+        if kwargs and any(isinstance(v, Box) for v in kwargs.values()):
+            raise _keyword_box(fun, kwargs)
+        if top is None:
+            return fun(*args, **kwargs)
+        if not top.active:
+            raise _dead_trace(fun)
+        argvals = list(args)
+        argnums = []
+        nodes = []
+        for i, arg in enumerate(args):
+            if isinstance(arg, Box) and arg._trace is top:
+                argvals[i] = arg._value
+                argnums.append(i)
+                nodes.append(arg._node)
+        if f_wrapped in top.notrace:
+            return f_wrapped(*argvals, **kwargs)
+        ans = f_wrapped(*argvals, **kwargs)
+        return top.record(f_wrapped, argvals, kwargs, ans, argnums, nodes)
+
+    f_wrapped.fun = fun
+    f_wrapped._is_autograd_primitive = True
+    _copy_identity(fun, f_wrapped)
+    return f_wrapped
+
+
+def notrace_primitive(fun):
+    """Wrap ``fun`` to run on plain values: its result is treated as a constant (no derivative)."""
+    def f_wrapped(*args, **kwargs):
+        return fun(*[getval(arg) for arg in args], **kwargs)
+    f_wrapped.fun = fun
+    f_wrapped._is_autograd_primitive = True
+    _copy_identity(fun, f_wrapped)
+    return f_wrapped
+
+
+def _copy_identity(fun, wrapper):
+    for attr in ('__name__', '__qualname__', '__module__', '__doc__'):
+        try:
+            setattr(wrapper, attr, getattr(fun, attr))
+        except (AttributeError, TypeError):
+            pass
+    wrapper.__wrapped__ = fun

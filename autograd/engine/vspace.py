@@ -1,0 +1,110 @@
+"""Vector spaces: what the engine needs to know about a differentiable value's type.
+
+Each differentiable type has a ``VSpace`` describing the space its values (and their gradients) live in:
+zeros, addition, scaling, the inner product, random and basis vectors. ``vspace(x)`` finds it.
+"""
+from .tracing import Box, getval
+
+
+class VSpace:
+    __slots__ = ()
+    mappings = {}
+    iscomplex = False
+
+    def zeros(self):
+        raise NotImplementedError
+
+    def ones(self):
+        raise NotImplementedError
+
+    def standard_basis(self):
+        raise NotImplementedError
+
+    def randn(self):
+        raise NotImplementedError
+
+    def add(self, x, y):
+        return self._add(x, y)
+
+    def mut_add(self, x, y):
+        """``x + y``, reusing ``x``'s memory where the type allows; ``x`` must be owned by the caller."""
+        return self._add(x, y)
+
+    def scalar_mul(self, x, a):
+        return self._scalar_mul(x, a)
+
+    def inner_prod(self, x, y):
+        return self._inner_prod(x, y)
+
+    def covector(self, x):
+        return self._covector(x)
+
+    def cast(self, x):
+        """``x`` as a value of this space's own type (a gradient has its argument's type)."""
+        return x
+
+    def _add(self, x, y):
+        return x + y
+
+    def _scalar_mul(self, x, a):
+        return x * a
+
+    def _inner_prod(self, x, y):
+        raise NotImplementedError
+
+    def _covector(self, x):
+        return x
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self._key() == other._key()
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash((type(self), self._key()))
+
+    def _key(self):
+        raise NotImplementedError
+
+    def __repr__(self):
+        return '{}{}'.format(type(self).__name__, self._key())
+
+    @classmethod
+    def register(cls, value_type, vspace_maker=None):
+        """Use ``vspace_maker(value)`` (default: this class) as the space of values of ``value_type``."""
+        VSpace.mappings[value_type] = vspace_maker or cls
+
+
+def vspace(value):
+    """The vector space ``value`` lives in; raises TypeError for types that carry no derivative."""
+    try:
+        return VSpace.mappings[type(value)](value)
+    except KeyError:
+        pass
+    if isinstance(value, Box):
+        return vspace(getval(value))
+    for base in type(value).__mro__[1:]:
+        if base in VSpace.mappings:
+            return VSpace.mappings[base](value)
+    raise TypeError(
+        "Can't differentiate with respect to a value of type {}. Differentiable values are floats, complex "
+        "numbers, float/complex arrays and lists, tuples and dicts of them.".format(type(value).__name__))
+
+
+class SparseObject:
+    """A gradient that is zero except for a few entries: it adds itself into a dense one in place.
+
+    ``mut_add(dense)`` adds this gradient into ``dense`` (which the caller owns) and returns the sum.
+    """
+    __slots__ = ('vs', 'mut_add')
+
+    def __init__(self, vs, mut_add):
+        self.vs = vs
+        self.mut_add = mut_add
+
+    def densify(self):
+        return self.mut_add(self.vs.zeros())
+
+
+VSpace.register(SparseObject, lambda x: x.vs)

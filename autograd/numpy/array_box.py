@@ -1,0 +1,176 @@
+"""``ArrayBox``: a traced array or scalar that behaves like a NumPy array.
+
+Operators and methods call the ``autograd.numpy`` functions, so they are recorded like any other call.
+Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the same wrappers through
+``__array_ufunc__`` and ``__array_function__``.
+"""
+import numpy as _np
+
+from ..engine import Box
+from . import wrapper as anp
+
+
+class ArrayBox(Box):
+    __slots__ = ()
+    __array_priority__ = 100.0
+
+    @property
+    def shape(self):
+        return _np.shape(self._value)
+
+    @property
+    def ndim(self):
+        return _np.ndim(self._value)
+
+    @property
+    def size(self):
+        return _np.size(self._value)
+
+    @property
+    def dtype(self):
+        return _np.result_type(self._value)
+
+    @property
+    def T(self):
+        return anp.transpose(self)
+
+    @property
+    def mT(self):
+        return anp.swapaxes(self, -1, -2)
+
+    @property
+    def real(self):
+        return anp.real(self)
+
+    @property
+    def imag(self):
+        return anp.imag(self)
+
+    def __len__(self):
+        return len(self._value)
+
+    def __iter__(self):
+        return (anp.getitem(self, i) for i in range(len(self._value)))
+
+    def __getitem__(self, idx):
+        return anp.getitem(self, idx)
+
+    def __format__(self, spec):
+        return format(self._value, spec)
+
+    def __float__(self):
+        raise _conversion_error('float')
+
+    def __int__(self):
+        raise _conversion_error('int')
+
+    def __complex__(self):
+        raise _conversion_error('complex')
+
+    def __neg__(self): return anp.negative(self)
+    def __pos__(self): return self
+    def __abs__(self): return anp.abs(self)
+    def __add__(self, other): return anp.add(self, other)
+    def __radd__(self, other): return anp.add(other, self)
+    def __sub__(self, other): return anp.subtract(self, other)
+    def __rsub__(self, other): return anp.subtract(other, self)
+    def __mul__(self, other): return anp.multiply(self, other)
+    def __rmul__(self, other): return anp.multiply(other, self)
+    def __truediv__(self, other): return anp.true_divide(self, other)
+    def __rtruediv__(self, other): return anp.true_divide(other, self)
+    def __pow__(self, other): return anp.power(self, other)
+    def __rpow__(self, other): return anp.power(other, self)
+    def __matmul__(self, other): return anp.matmul(self, other)
+    def __rmatmul__(self, other): return anp.matmul(other, self)
+    def __mod__(self, other): return anp.remainder(self, other)
+    def __rmod__(self, other): return anp.remainder(other, self)
+    def __floordiv__(self, other): return anp.floor_divide(self, other)
+    def __rfloordiv__(self, other): return anp.floor_divide(other, self)
+    def __eq__(self, other): return anp.equal(self, other)
+    def __ne__(self, other): return anp.not_equal(self, other)
+    def __lt__(self, other): return anp.less(self, other)
+    def __le__(self, other): return anp.less_equal(self, other)
+    def __gt__(self, other): return anp.greater(self, other)
+    def __ge__(self, other): return anp.greater_equal(self, other)
+    __hash__ = Box.__hash__
+
+    def reshape(self, *shape, order='C'):
+        if len(shape) == 1 and not isinstance(shape[0], int):
+            shape = shape[0]
+        return anp.reshape(self, shape, order=order)
+
+    def transpose(self, *axes):
+        if len(axes) == 1 and not isinstance(axes[0], int):
+            axes = axes[0]
+        return anp.transpose(self, axes or None)
+
+    def flatten(self, order='C'):
+        return anp.ravel(self, order=order)
+
+    def conj(self):
+        return anp.conjugate(self)
+
+    conjugate = conj
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        wrapped = anp.dispatch.get(ufunc)
+        if method != '__call__' or wrapped is None or kwargs.get('out') is not None:
+            return NotImplemented
+        return wrapped(*inputs, **kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        wrapped = anp.dispatch.get(func)
+        if wrapped is None:
+            return NotImplemented
+        if getattr(wrapped, '_is_autograd_primitive', False) and not _has_box(args):
+            raise TypeError(
+                "numpy.{0} was given traced values inside a list or tuple, which autograd cannot see "
+                "there. Pass the arrays as separate arguments or use a function made for sequences "
+                "(autograd.numpy.stack, concatenate, array).".format(func.__name__))
+        return wrapped(*args, **kwargs)
+
+
+def _has_box(args):
+    return any(isinstance(a, Box) for a in args)
+
+
+def _conversion_error(kind):
+    return TypeError(
+        "{0}() of a traced value would drop it from the derivative. Keep it an array (use it directly, or "
+        "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant.".format(kind))
+
+
+_METHODS = """
+    all any argmax argmin argsort astype clip compress copy cumprod cumsum diagonal dot max mean min
+    nonzero prod ptp ravel repeat round searchsorted sort squeeze std sum swapaxes take trace var
+""".split()
+
+
+def _method(name):
+    fun = getattr(anp, name)
+
+    def method(self, *args, **kwargs):
+        return fun(self, *args, **kwargs)
+    method.__name__ = name
+    method.__doc__ = getattr(fun, '__doc__', None)
+    return method
+
+
+for _name in _METHODS:
+    setattr(ArrayBox, _name, _method(_name))
+del _name
+
+
+def _array_box_or_plain(value, trace, node):
+    """Float and complex arrays are traced; integer and boolean arrays carry no derivative."""
+    if value.dtype.kind in 'fc':
+        return ArrayBox(value, trace, node)
+    return value
+
+
+ArrayBox.types.add(ArrayBox)
+Box.type_mappings[_np.ndarray] = _array_box_or_plain
+for _t in (float, complex, _np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64,
+           _np.complex128, _np.clongdouble):
+    ArrayBox.register(_t)
+del _t

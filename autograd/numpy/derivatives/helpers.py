@@ -1,0 +1,77 @@
+"""Shape bookkeeping shared by the rules: undoing broadcasting and repeating reduced gradients.
+
+Everything here is written with ``autograd.numpy`` functions, so rules built on it stay differentiable.
+"""
+import numpy as _np
+
+from ...engine import getval
+from .. import wrapper as anp
+
+
+def shape_of(x):
+    return _np.shape(getval(x))
+
+
+def is_complex(x):
+    return _np.iscomplexobj(getval(x))
+
+
+def unbroadcast(g, target):
+    """Sum ``g`` over the axes along which ``target`` was broadcast, giving ``target``'s shape.
+
+    A complex ``g`` flowing to a real ``target`` keeps its real part: that is the gradient of a real
+    argument under autograd's complex convention.
+    """
+    return unbroadcast_to(g, shape_of(target), is_complex(target))
+
+
+def unbroadcast_to(g, target_shape, target_is_complex):
+    g_shape = shape_of(g)
+    if g_shape != target_shape:
+        lead = len(g_shape) - len(target_shape)
+        axes = tuple(range(lead)) + tuple(
+            lead + i for i, n in enumerate(target_shape) if n == 1 and g_shape[lead + i] != 1)
+        if axes:
+            g = anp.sum(g, axis=axes)
+        if shape_of(g) != target_shape:
+            g = anp.reshape(g, target_shape)
+    if not target_is_complex and is_complex(g):
+        g = anp.real(g)
+    return g
+
+
+def broadcast_like(t, ans):
+    """The tangent ``t`` of an argument broadcast to the shape of the result ``ans``."""
+    shape = shape_of(ans)
+    if shape_of(t) != shape:
+        t = anp.broadcast_to(t, shape)
+    return t
+
+
+def replace_zero(x, value):
+    """``x`` with its zeros replaced by ``value`` (to keep a rule finite where a factor vanishes)."""
+    return anp.where(x == 0, value, x)
+
+
+def normalize_axes(axis, ndim):
+    """``axis`` (None, an int or a tuple, possibly negative) as a sorted tuple of non-negative axes."""
+    if axis is None:
+        return tuple(range(ndim))
+    if isinstance(axis, (int, _np.integer)):
+        axis = (axis,)
+    return tuple(sorted(a % ndim if ndim else a for a in axis))
+
+
+def repeat_to_match_shape(g, x, axis, keepdims):
+    """Spread a reduction's gradient ``g`` back over the shape of its input ``x``; also the reduced count."""
+    shape = shape_of(x)
+    axes = normalize_axes(axis, len(shape))
+    if not keepdims:
+        kept = list(shape)
+        for a in axes:
+            kept[a] = 1
+        g = anp.reshape(g, tuple(kept))
+    count = 1
+    for a in axes:
+        count *= shape[a]
+    return anp.broadcast_to(g, shape), count

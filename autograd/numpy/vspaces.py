@@ -1,0 +1,147 @@
+"""Vector spaces of NumPy arrays and of Python/NumPy scalars (real and complex)."""
+import numpy as _np
+
+from ..engine import Box, VSpace
+
+
+def _integer_error(value):
+    raise TypeError(
+        "Can't differentiate with respect to an integer or boolean value ({!r}): it has no derivative. "
+        "Pass a float instead (3.0 rather than 3, or x.astype(float) for an array).".format(value))
+
+
+class ArrayVSpace(VSpace):
+    """Real float arrays of one shape and dtype. Inner product: the sum of elementwise products."""
+    __slots__ = ('shape', 'dtype', 'size', 'ndim')
+
+    def __init__(self, value):
+        self.shape = value.shape
+        self.dtype = value.dtype
+        if self.dtype.kind not in 'fc':
+            _integer_error(value)
+        self.size = value.size
+        self.ndim = value.ndim
+
+    def _key(self):
+        return (self.shape, self.dtype)
+
+    def zeros(self):
+        return _np.zeros(self.shape, self.dtype)
+
+    def ones(self):
+        return _np.ones(self.shape, self.dtype)
+
+    def standard_basis(self):
+        for idx in _np.ndindex(*self.shape):
+            v = _np.zeros(self.shape, self.dtype)
+            v[idx] = 1
+            yield v
+
+    def randn(self):
+        return _np.asarray(_np.random.randn(*self.shape), self.dtype)
+
+    def mut_add(self, x, y):
+        if (type(x) is _np.ndarray and type(y) is _np.ndarray and x.shape == y.shape
+                and x.dtype == y.dtype):
+            x += y
+            return x
+        return x + y
+
+    def _inner_prod(self, x, y):
+        return _np.real(_np.vdot(x, y))
+
+    def cast(self, x):
+        if isinstance(x, Box):
+            return x
+        x = _np.asarray(x)
+        if x.shape != self.shape:
+            raise ValueError(
+                "A gradient for an array of shape {} came back with shape {}: a derivative rule returned "
+                "the wrong shape (for a custom primitive, check its defvjp rule).".format(self.shape, x.shape))
+        if x.dtype != self.dtype:
+            if x.dtype.kind == 'c' and self.dtype.kind != 'c':
+                x = x.real
+            x = x.astype(self.dtype)
+        elif not x.flags.writeable:
+            x = x.copy()
+        return x
+
+
+class ComplexArrayVSpace(ArrayVSpace):
+    """Complex arrays, seen as real vector spaces of twice the dimension."""
+    __slots__ = ()
+    iscomplex = True
+
+    def randn(self):
+        parts = _np.random.randn(2, *self.shape) / _np.sqrt(2)
+        return _np.asarray(parts[0] + 1j * parts[1], self.dtype)
+
+    def _covector(self, x):
+        return _np.conj(x)
+
+
+class ScalarVSpace(VSpace):
+    """Python and NumPy real scalars; gradients come back as the same scalar type."""
+    __slots__ = ('scalar_type', 'dtype')
+    shape = ()
+    size = 1
+    ndim = 0
+
+    def __init__(self, value):
+        self.scalar_type = type(value)
+        self.dtype = _np.dtype(self.scalar_type)
+
+    def _key(self):
+        return (self.scalar_type,)
+
+    def zeros(self):
+        return self.scalar_type(0)
+
+    def ones(self):
+        return self.scalar_type(1)
+
+    def standard_basis(self):
+        yield self.ones()
+
+    def randn(self):
+        return self.scalar_type(_np.random.randn())
+
+    def _inner_prod(self, x, y):
+        return _np.real(_np.conj(x) * y)
+
+    def cast(self, x):
+        if isinstance(x, Box):
+            return x
+        if _np.ndim(x) != 0:
+            raise ValueError("A gradient for a scalar came back with shape {}: a derivative rule returned "
+                             "the wrong shape.".format(_np.shape(x)))
+        if not self.iscomplex:
+            x = _np.real(x)
+        return self.scalar_type(x)
+
+
+class ComplexScalarVSpace(ScalarVSpace):
+    __slots__ = ()
+    iscomplex = True
+
+    def randn(self):
+        return self.scalar_type(complex(*_np.random.randn(2)) / _np.sqrt(2))
+
+    def _covector(self, x):
+        return _np.conj(x)
+
+
+def _array_vspace(value):
+    if value.dtype.kind == 'c':
+        return ComplexArrayVSpace(value)
+    return ArrayVSpace(value)
+
+
+VSpace.register(_np.ndarray, _array_vspace)
+for _t in (float, _np.float16, _np.float32, _np.float64, _np.longdouble):
+    ScalarVSpace.register(_t)
+for _t in (complex, _np.complex64, _np.complex128, _np.clongdouble):
+    ComplexScalarVSpace.register(_t)
+for _t in (int, bool, _np.bool_, _np.integer):
+    VSpace.register(_t, _integer_error)
+del _t

@@ -1,0 +1,148 @@
+"""The ``autograd.numpy`` namespace: every public NumPy name, with functions wrapped as primitives.
+
+Differentiable functions become primitives (their rules live in ``derivatives/``); functions whose results
+carry no derivative (comparisons, index searches, shapes, dtype queries, integer and boolean results,
+arrays built from shapes) become notrace primitives that run on plain values. Types, constants and
+submodules are the NumPy objects themselves.
+"""
+import types
+
+import numpy as _np
+
+from ..engine import Box, notrace_primitive, primitive
+
+NOTRACE = frozenset("""
+    zeros ones empty eye identity arange zeros_like ones_like empty_like tri indices diag_indices
+    diag_indices_from tril_indices triu_indices tril_indices_from triu_indices_from mask_indices
+    equal not_equal greater greater_equal less less_equal logical_and logical_or logical_xor logical_not
+    isnan isinf isfinite isneginf isposinf isnat isclose allclose array_equal array_equiv isreal iscomplex
+    isrealobj iscomplexobj isscalar isfortran signbit sign any all
+    argmax argmin nanargmax nanargmin argsort argpartition argwhere nonzero flatnonzero searchsorted
+    count_nonzero bincount digitize histogram histogram2d histogramdd histogram_bin_edges unique
+    unique_all unique_counts unique_inverse unique_values isin in1d intersect1d union1d setdiff1d setxor1d
+    shape ndim size result_type can_cast promote_types min_scalar_type common_type issubdtype isdtype
+    iinfo finfo dtype floor ceil round around rint fix trunc floor_divide
+    bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_invert bitwise_left_shift bitwise_right_shift
+    bitwise_count invert left_shift right_shift gcd lcm
+    ravel_multi_index unravel_index lexsort may_share_memory shares_memory
+    array_repr array_str array2string binary_repr base_repr
+""".split())
+
+__all__ = []
+dispatch = {}
+"""NumPy function or ufunc -> its autograd.numpy wrapper, for ``__array_function__``/``__array_ufunc__``."""
+
+
+def _wants_wrapping(obj):
+    return callable(obj) and not isinstance(obj, (type, types.ModuleType))
+
+
+def wrap_namespace(source, target, notrace=NOTRACE):
+    """Copy the public names of ``source`` into ``target``, wrapping callables as (notrace) primitives."""
+    names = []
+    for name, obj in source.items():
+        if name.startswith('_'):
+            continue
+        if _wants_wrapping(obj):
+            wrapped = dispatch.get(obj)
+            if wrapped is None:
+                wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
+                dispatch[obj] = wrapped
+            obj = wrapped
+        target[name] = obj
+        names.append(name)
+    return names
+
+
+__all__ += wrap_namespace(vars(_np), globals())
+
+
+def _define(name, numpy_fun):
+    """Make ``name`` a hand-written wrapper of ``numpy_fun`` (for functions taking sequences of arrays)."""
+    def decorate(fun):
+        fun.__name__ = name
+        fun.__doc__ = numpy_fun.__doc__
+        fun.__wrapped__ = numpy_fun
+        globals()[name] = fun
+        dispatch[numpy_fun] = fun
+        if name not in __all__:
+            __all__.append(name)
+        return fun
+    return decorate
+
+
+@primitive
+def getitem(A, idx):
+    return A[idx]
+
+
+@primitive
+def untake(x, idx, vs):
+    """The array of space ``vs`` that is zero but for ``x`` added at ``idx`` (the adjoint of indexing)."""
+    result = vs.zeros()
+    add_at(result, idx, x)
+    return result
+
+
+def add_at(A, idx, x):
+    """``A[idx] += x`` in place, adding repeated indices as often as they occur."""
+    if is_basic_index(idx):
+        A[idx] += x
+    else:
+        _np.add.at(A, idx, x)
+    return A
+
+
+def is_basic_index(idx):
+    """True for indices made only of ints, slices, None and Ellipsis (which never repeat an element)."""
+    if type(idx) is not tuple:
+        idx = (idx,)
+    return all(i is None or i is Ellipsis or type(i) in (int, slice) or isinstance(i, _np.integer)
+               for i in idx)
+
+
+@primitive
+def full_primitive(fill_value, shape, dtype=None, order='C'):
+    return _np.full(shape, fill_value, dtype, order)
+
+
+@_define('full', _np.full)
+def full(shape, fill_value, dtype=None, order='C', **kwargs):
+    return full_primitive(fill_value, shape, dtype, order, **kwargs)
+
+
+@primitive
+def stack_args(axis, *arrays):
+    return _np.stack(arrays, axis)
+
+
+@_define('stack', _np.stack)
+def stack(arrays, axis=0, out=None, *, dtype=None):
+    _refuse_out('stack', out)
+    result = stack_args(axis, *arrays)
+    return result if dtype is None else astype(result, dtype)
+
+
+@primitive
+def concatenate_args(axis, *arrays):
+    return _np.concatenate(arrays, axis)
+
+
+@_define('concatenate', _np.concatenate)
+def concatenate(arrays, axis=0, out=None, *, dtype=None):
+    _refuse_out('concatenate', out)
+    if axis is None:
+        arrays = [ravel(a) for a in arrays]
+        axis = 0
+    result = concatenate_args(axis, *arrays)
+    return result if dtype is None else astype(result, dtype)
+
+
+if hasattr(_np, 'concat'):
+    globals()['concat'] = concatenate
+    dispatch[_np.concat] = concatenate
+
+
+def _refuse_out(name, out):
+    if out is not None:
+        raise TypeError("autograd.numpy.{} cannot write into out=; use its return value instead".format(name))

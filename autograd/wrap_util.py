@@ -1,0 +1,67 @@
+"""Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
+from functools import wraps
+
+
+def subvals(args, replacements):
+    """``args`` (a tuple) with ``args[i] = value`` for each ``(i, value)`` in ``replacements``."""
+    args = list(args)
+    for i, value in replacements:
+        args[i] = value
+    return tuple(args)
+
+
+def _check_argnum(op_name, argnum):
+    if isinstance(argnum, bool) or not isinstance(argnum, (int, tuple, list)):
+        raise TypeError(
+            "{}: argnum must be an int or a tuple of ints, got {!r}. To differentiate with respect to a "
+            "named argument use grad_named(fun, 'name').".format(op_name, argnum))
+    if isinstance(argnum, (tuple, list)):
+        if not argnum or any(isinstance(i, bool) or not isinstance(i, int) for i in argnum):
+            raise TypeError("{}: argnum must be an int or a non-empty tuple of ints, got {!r}"
+                            .format(op_name, argnum))
+        if len(set(argnum)) != len(argnum):
+            raise ValueError("{}: argnum {!r} names an argument twice".format(op_name, argnum))
+
+
+def _positional(op_name, fun, args, argnum):
+    if not -len(args) <= argnum < len(args):
+        raise IndexError(
+            "{}: argnum={} but {} was called with {} positional argument{}. Pass the argument to "
+            "differentiate positionally, or use grad_named for keyword arguments.".format(
+                op_name, argnum, getattr(fun, '__name__', 'the function'), len(args),
+                '' if len(args) == 1 else 's'))
+    return argnum % len(args)
+
+
+def unary_to_nary(unary_operator):
+    """Lift ``unary_operator(fun, x, *op_args, **op_kwargs)`` to ``op(fun, argnum=0, *op_args, ...)``.
+
+    The lifted operator returns a function of the same arguments as ``fun`` that applies the unary
+    operator to ``fun`` seen as a function of argument ``argnum`` alone; a tuple ``argnum`` makes that
+    argument the tuple of the named arguments (and the result a tuple).
+    """
+    op_name = unary_operator.__name__
+
+    @wraps(unary_operator)
+    def nary_operator(fun, argnum=0, *op_args, **op_kwargs):
+        if not callable(fun):
+            raise TypeError("{} needs a function to differentiate, got {!r}".format(op_name, fun))
+        _check_argnum(op_name, argnum)
+
+        @wraps(fun)
+        def nary_f(*args, **kwargs):
+            if isinstance(argnum, int):
+                i = _positional(op_name, fun, args, argnum)
+                x = args[i]
+
+                def unary_f(x):
+                    return fun(*subvals(args, ((i, x),)), **kwargs)
+            else:
+                positions = [_positional(op_name, fun, args, j) for j in argnum]
+                x = tuple(args[i] for i in positions)
+
+                def unary_f(x):
+                    return fun(*subvals(args, zip(positions, x)), **kwargs)
+            return unary_operator(unary_f, x, *op_args, **op_kwargs)
+        return nary_f
+    return nary_operator
