@@ -56,12 +56,14 @@ def unary_to_nary(unary_operator):
 
                 def unary_f(x):
                     return fun(*subvals(args, ((i, x),)), **kwargs)
+                unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             else:
                 positions = [_positional(op_name, fun, args, j) for j in argnum]
                 x = tuple(args[i] for i in positions)
 
                 def unary_f(x):
                     return fun(*subvals(args, zip(positions, x)), **kwargs)
+                unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             return unary_operator(unary_f, x, *op_args, **op_kwargs)
         return nary_f
     return nary_operator

@@ -1,7 +1,8 @@
 """Vector spaces of NumPy arrays and of Python/NumPy scalars (real and complex)."""
 import numpy as _np
 
-from ..engine import Box, VSpace
+from ..engine import Box, VSpace, getval
+from . import wrapper as anp
 
 
 def _integer_error(value):
@@ -52,7 +53,7 @@ class ArrayVSpace(VSpace):
 
     def cast(self, x):
         if isinstance(x, Box):
-            return x
+            return _real_if_needed(self, x)
         x = _np.asarray(x)
         if x.shape != self.shape:
             raise ValueError(
@@ -111,7 +112,7 @@ class ScalarVSpace(VSpace):
 
     def cast(self, x):
         if isinstance(x, Box):
-            return x
+            return _real_if_needed(self, x)
         if _np.ndim(x) != 0:
             raise ValueError("A gradient for a scalar came back with shape {}: a derivative rule returned "
                              "the wrong shape.".format(_np.shape(x)))
@@ -129,6 +130,13 @@ class ComplexScalarVSpace(ScalarVSpace):
 
     def _covector(self, x):
         return _np.conj(x)
+
+
+def _real_if_needed(vs, x):
+    """A traced gradient of a real value keeps only its real part, as a plain one does."""
+    if not vs.iscomplex and _np.iscomplexobj(getval(x)):
+        return anp.real(x)
+    return x
 
 
 def _array_vspace(value):

@@ -4,7 +4,10 @@ Differentiable functions become primitives (their rules live in ``derivatives/``
 carry no derivative (comparisons, index searches, shapes, dtype queries, integer and boolean results,
 arrays built from shapes) become notrace primitives that run on plain values. Types, constants and
 submodules are the NumPy objects themselves.
+
+This module's globals shadow Python builtins (``all``, ``sum``, ``abs``, ...): code below uses ``_py.``.
 """
+import builtins as _py
 import types
 
 import numpy as _np
@@ -97,7 +100,7 @@ def is_basic_index(idx):
     """True for indices made only of ints, slices, None and Ellipsis (which never repeat an element)."""
     if type(idx) is not tuple:
         idx = (idx,)
-    return all(i is None or i is Ellipsis or type(i) in (int, slice) or isinstance(i, _np.integer)
+    return _py.all(i is None or i is Ellipsis or type(i) in (int, slice) or isinstance(i, _np.integer)
                for i in idx)
 
 

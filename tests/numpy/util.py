@@ -1,0 +1,26 @@
+"""Helpers for the table-driven derivative tests."""
+import numpy as onp
+
+from autograd.test_util import check_grads
+
+
+def rand(*shape, dtype=float, positive=False, low=None):
+    """Random values of ``shape``; ``positive`` keeps them in [0.5, 2) (logs, roots, powers)."""
+    if positive:
+        x = onp.random.uniform(0.5, 2.0, shape)
+    elif low is not None:
+        x = onp.random.uniform(low, low + 1.0, shape)
+    else:
+        x = onp.random.randn(*shape)
+    if onp.dtype(dtype).kind == 'c':
+        x = x + 1j * (onp.random.uniform(0.5, 2.0, shape) if positive else onp.random.randn(*shape))
+    x = onp.asarray(x, dtype)
+    return x if shape else x[()]
+
+
+def check(fun, *args, modes=('fwd', 'rev'), order=2, argnums=None):
+    """check_grads of ``fun`` with respect to each float argument in turn (or ``argnums``)."""
+    if argnums is None:
+        argnums = [i for i, a in enumerate(args) if onp.asarray(a).dtype.kind in 'fc']
+    for argnum in argnums:
+        check_grads(fun, argnum, modes=list(modes), order=order)(*args)
