@@ -1,4 +1,4 @@
 """``autograd.numpy``: NumPy, with every differentiable function traced. Use it as ``import autograd.numpy as np``."""
 from . import array_box, derivatives, vspaces  # noqa: F401 (register boxes, rules and vector spaces)
-from . import fft, linalg, random  # noqa: F401
 from .wrapper import *  # noqa: F401,F403
+from . import fft, linalg, random  # noqa: F401

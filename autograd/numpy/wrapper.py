@@ -2,8 +2,8 @@
 
 Differentiable functions become primitives (their rules live in ``derivatives/``); functions whose results
 carry no derivative (comparisons, index searches, shapes, dtype queries, integer and boolean results,
-arrays built from shapes) become notrace primitives that run on plain values. Types, constants and
-submodules are the NumPy objects themselves.
+arrays built from shapes) become notrace primitives that run on plain values. Types and constants are
+the NumPy objects themselves; of the submodules, ``linalg``, ``fft`` and ``random`` have wrapped twins.
 
 This module's globals shadow Python builtins (``all``, ``sum``, ``abs``, ...): code below uses ``_py.``.
 """
@@ -44,7 +44,7 @@ def wrap_namespace(source, target, notrace=NOTRACE):
     """Copy the public names of ``source`` into ``target``, wrapping callables as (notrace) primitives."""
     names = []
     for name, obj in source.items():
-        if name.startswith('_'):
+        if name.startswith('_') or isinstance(obj, types.ModuleType):
             continue
         if _wants_wrapping(obj):
             wrapped = dispatch.get(obj)
@@ -60,8 +60,12 @@ def wrap_namespace(source, target, notrace=NOTRACE):
 __all__ += wrap_namespace(vars(_np), globals())
 
 
-def _define(name, numpy_fun):
-    """Make ``name`` a hand-written wrapper of ``numpy_fun`` (for functions taking sequences of arrays)."""
+def define_wrapper(name, numpy_fun):
+    """Decorator: make ``name`` in this namespace the decorated function, standing in for ``numpy_fun``.
+
+    For functions that cannot be plain primitives, e.g. those taking sequences of arrays, which they
+    pass on to a primitive taking the arrays as separate arguments.
+    """
     def decorate(fun):
         fun.__name__ = name
         fun.__doc__ = numpy_fun.__doc__
@@ -109,7 +113,7 @@ def full_primitive(fill_value, shape, dtype=None, order='C'):
     return _np.full(shape, fill_value, dtype, order)
 
 
-@_define('full', _np.full)
+@define_wrapper('full', _np.full)
 def full(shape, fill_value, dtype=None, order='C', **kwargs):
     return full_primitive(fill_value, shape, dtype, order, **kwargs)
 
@@ -119,7 +123,7 @@ def stack_args(axis, *arrays):
     return _np.stack(arrays, axis)
 
 
-@_define('stack', _np.stack)
+@define_wrapper('stack', _np.stack)
 def stack(arrays, axis=0, out=None, *, dtype=None):
     _refuse_out('stack', out)
     result = stack_args(axis, *arrays)
@@ -131,7 +135,7 @@ def concatenate_args(axis, *arrays):
     return _np.concatenate(arrays, axis)
 
 
-@_define('concatenate', _np.concatenate)
+@define_wrapper('concatenate', _np.concatenate)
 def concatenate(arrays, axis=0, out=None, *, dtype=None):
     _refuse_out('concatenate', out)
     if axis is None:
