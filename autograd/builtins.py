@@ -123,6 +123,12 @@ class SequenceBox(Box):
     def index(self, value):
         return self._value.index(value)
 
+    def __getattr__(self, name):
+        fields = getattr(type(self._value), '_fields', ())
+        if name in fields:
+            return container_take(self, fields.index(name))
+        raise AttributeError("{!r} object has no attribute {!r}".format(type(self._value).__name__, name))
+
 
 class DictBox(Box):
     """A traced dict: item access, iteration, ``keys``, ``values``, ``items`` and ``get``."""

@@ -180,6 +180,9 @@ def jacobian(fun, x):
     """
     vjp, ans = _make_vjp(fun, x)
     ans_vs, x_vs = _output_vspace('jacobian', fun, ans, 'an array'), vspace(x)
+    if not (hasattr(ans_vs, 'dtype') and hasattr(x_vs, 'dtype')):
+        raise TypeError("jacobian needs an array (or scalar) input and output; for containers use make_vjp "
+                        "or flatten them with autograd.misc.flatten_func")
     rows = [vjp(v) for v in ans_vs.standard_basis()]
     return np.reshape(np.stack(rows), ans_vs.shape + x_vs.shape)
 

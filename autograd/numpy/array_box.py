@@ -168,9 +168,16 @@ def _array_box_or_plain(value, trace, node):
     return value
 
 
+def _numpy_scalar_box(scalar_type):
+    """Python floats are traced as NumPy scalars, so rules follow NumPy's arithmetic (1/0 is inf, not an error)."""
+    return lambda value, trace, node: ArrayBox(scalar_type(value), trace, node)
+
+
 ArrayBox.types.add(ArrayBox)
 Box.type_mappings[_np.ndarray] = _array_box_or_plain
-for _t in (float, complex, _np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64,
+for _t in (_np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64,
            _np.complex128, _np.clongdouble):
     ArrayBox.register(_t)
+Box.type_mappings[float] = _numpy_scalar_box(_np.float64)
+Box.type_mappings[complex] = _numpy_scalar_box(_np.complex128)
 del _t
