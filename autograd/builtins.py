@@ -51,7 +51,47 @@ def _build_sequence(seq_type, elts):
     return seq_type(elts)
 
 
-defvjp(container_take, lambda ans, A, idx: lambda g: container_untake(g, idx, vspace(A)))
+class SlotGradient(SparseObject):
+    """A container's gradient known at some positions only; the others are zero and never allocated."""
+    __slots__ = ('slots',)
+
+    def __init__(self, vs, slots):
+        self.vs = vs
+        self.slots = slots
+
+    def mut_add(self, dense):
+        parts = self.vs.parts(dense)
+        for pos, g in self.slots.items():
+            parts[pos] = self.vs.shape[pos].add(parts[pos], g)
+        return self.vs.build(parts)
+
+    def densify(self):
+        slots = self.slots
+        return self.vs.build([slots[pos] if pos in slots else vs.zeros()
+                              for pos, vs in _py.enumerate(self.vs.shape)])
+
+    def merge(self, other):
+        if _py.type(other) is not SlotGradient:
+            return other.mut_add(self.densify())
+        slots = _py.dict(self.slots)
+        for pos, g in other.slots.items():
+            slots[pos] = self.vs.shape[pos].add(slots[pos], g) if pos in slots else g
+        return SlotGradient(self.vs, slots)
+
+
+def _take_vjp(ans, A, idx):
+    vs = vspace(A)
+
+    def vjp(g):
+        if _py.isinstance(g, Box):
+            return container_untake(g, idx, vs)
+        if _py.isinstance(idx, slice):
+            return SlotGradient(vs, _py.dict(_py.zip(_py.range(_py.len(vs.shape))[idx], g)))
+        return SlotGradient(vs, {vs.position(idx): g})
+    return vjp
+
+
+defvjp(container_take, _take_vjp)
 defjvp(container_take, 'same')
 defvjp(container_untake, lambda ans, x, idx, vs: lambda g: container_take(g, idx))
 defjvp(container_untake, 'same')
@@ -193,8 +233,6 @@ class ContainerVSpace(VSpace):
                 yield self.build(parts)
 
     def _add(self, xs, ys):
-        if _py.type(ys) is SparseObject:
-            return ys.mut_add(xs)
         return self._map(lambda vs, x, y: vs.add(x, y), xs, ys)
 
     def _scalar_mul(self, xs, a):
@@ -230,9 +268,8 @@ class SequenceVSpace(ContainerVSpace):
     def parts(value):
         return _py.list(value)
 
-    @staticmethod
-    def position(idx):
-        return idx
+    def position(self, idx):
+        return idx if _py.isinstance(idx, slice) else idx % _py.len(self.shape)
 
     def build(self, parts):
         return make_sequence(self.seq_type, *parts)

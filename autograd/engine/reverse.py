@@ -1,22 +1,17 @@
 """Reverse mode: record a tape during the forward pass, walk it backwards to pull gradients to the input."""
 import warnings
 
-from .rules import missing_rule, primitive_vjps
+from .rules import missing_rule, primitive_vjps, vjps_by_argnum
 from .tracing import Box, Trace, box_type_of, new_box
-from .vspace import SparseObject, vspace
+from .vspace import SparseObject, accumulators, vspace
 
 
 class VJPNode:
-    """One tape entry: ``ans = fun(*args, **kwargs)`` with the boxed ``argnums`` recorded at ``parents``."""
-    __slots__ = ('fun', 'args', 'kwargs', 'ans', 'argnums', 'parents')
+    """Names reverse mode in ``register_notrace(VJPNode, fun)``, as in HIPS Autograd.
 
-    def __init__(self, fun, args, kwargs, ans, argnums, parents):
-        self.fun = fun
-        self.args = args
-        self.kwargs = kwargs
-        self.ans = ans
-        self.argnums = argnums
-        self.parents = parents
+    The tape itself holds plain tuples ``(fun, args, kwargs, ans, argnums, parents)``: they are the
+    cheapest record Python can make, and one is made for every primitive call.
+    """
 
 
 class ReverseTrace(Trace):
@@ -33,7 +28,7 @@ class ReverseTrace(Trace):
         if make_box is None:
             return ans
         tape = self.tape
-        tape.append(VJPNode(fun, tuple(argvals), kwargs, ans, argnums, nodes))
+        tape.append((fun, argvals, kwargs, ans, argnums, nodes))
         return make_box(ans, self, len(tape) - 1)
 
 
@@ -93,17 +88,12 @@ def backward_pass(tape, out, g, release=False):
         if g is None:
             continue
         grads[i] = None
-        node = tape[i]
+        fun, args, kwargs, ans, argnums, parents = tape[i]
         if release:
             tape[i] = None
-        if type(g) is SparseObject:
+        if isinstance(g, SparseObject):
             g = g.densify()
-        try:
-            vjpmaker = primitive_vjps[node.fun]
-        except KeyError:
-            raise missing_rule('reverse', node.fun, node.argnums[0]) from None
-        contributions = vjpmaker(node.argnums, node.ans, node.args, node.kwargs)(g)
-        for parent, c in zip(node.parents, contributions):
+        for parent, c in zip(parents, _node_vjps(fun, args, kwargs, ans, argnums, g)):
             if c is None:
                 continue
             prev = grads[parent]
@@ -113,17 +103,40 @@ def backward_pass(tape, out, g, release=False):
                 grads[parent] = _accumulate(prev, owned[parent], c)
                 owned[parent] = 1
     g = grads[0]
-    return g.densify() if type(g) is SparseObject else g
+    return g.densify() if isinstance(g, SparseObject) else g
+
+
+def _node_vjps(fun, args, kwargs, ans, argnums, g):
+    """The gradient contributions of one tape entry to its boxed arguments (None where zero)."""
+    makers = vjps_by_argnum.get(fun)
+    if makers is None:
+        try:
+            vjpmaker = primitive_vjps[fun]
+        except KeyError:
+            raise missing_rule('reverse', fun, argnums[0]) from None
+        return vjpmaker(argnums, ans, tuple(args), kwargs)(g)
+    contributions = []
+    for argnum in argnums:
+        try:
+            maker = makers[argnum]
+        except KeyError:
+            raise missing_rule('reverse', fun, argnum) from None
+        contributions.append(None if maker is None else maker(ans, *args, **kwargs)(g))
+    return contributions
 
 
 def _accumulate(prev, prev_owned, c):
-    if type(c) is SparseObject:
-        if type(prev) is SparseObject:
-            prev, prev_owned = prev.densify(), True
+    """``prev + c``, in place into ``prev`` when we own it; the result is always ours."""
+    if isinstance(c, SparseObject):
+        if isinstance(prev, SparseObject):
+            return prev.merge(c)
         if prev_owned:
             return c.mut_add(prev)
         return vspace(prev).mut_add(c.densify(), prev)
-    if type(prev) is SparseObject:
+    if isinstance(prev, SparseObject):
         return vspace(c).mut_add(prev.densify(), c)
+    fast = accumulators.get(type(prev))
+    if fast is not None:
+        return fast(prev, c, prev_owned)
     vs = vspace(prev)
     return vs.mut_add(prev, c) if prev_owned else vs.add(prev, c)

@@ -17,11 +17,15 @@ import itertools
 
 from .vspace import vspace
 
-# Both tables map a primitive to a function of the whole node; they are what the passes call.
+# Both tables map a primitive to a function of the whole node (as in HIPS Autograd):
 # primitive_vjps[fun](argnums, ans, args, kwargs) -> (g -> one gradient per argnum, None for zero)
 primitive_vjps = {}
 # primitive_jvps[fun](argnums, tangents, ans, args, kwargs) -> tangent of ans, None for zero
 primitive_jvps = {}
+# Rules given per argument (defvjp, defjvp) are also kept by argnum, so the passes can call them
+# directly instead of through a closure over the whole node: {fun: {argnum: maker or None}}.
+vjps_by_argnum = {}
+jvps_by_argnum = {}
 
 ZERO = None
 
@@ -40,6 +44,7 @@ def missing_rule(mode, fun, argnum):
 
 def defvjp_argnums(fun, vjpmaker):
     primitive_vjps[fun] = vjpmaker
+    vjps_by_argnum.pop(fun, None)
 
 
 def defvjp_argnum(fun, vjpmaker):
@@ -53,10 +58,7 @@ def defvjp(fun, *vjpmakers, **kwargs):
     argnums = kwargs.pop('argnums', itertools.count())
     if kwargs:
         raise TypeError('defvjp got unexpected keyword arguments {}'.format(sorted(kwargs)))
-    makers = {}
-    existing = getattr(primitive_vjps.get(fun), 'makers', None)
-    if existing is not None:
-        makers.update(existing)
+    makers = dict(vjps_by_argnum.get(fun, {}))
     for argnum, maker in zip(argnums, vjpmakers):
         if maker is not None and not callable(maker):
             raise TypeError('defvjp: the rule for argument {} of {} must be callable or None, got {!r}'
@@ -72,12 +74,13 @@ def defvjp(fun, *vjpmakers, **kwargs):
                 raise missing_rule('reverse', fun, argnum) from None
             vjps.append(None if maker is None else maker(ans, *args, **kwargs))
         return lambda g: [None if vjp is None else vjp(g) for vjp in vjps]
-    vjp_argnums.makers = makers
     defvjp_argnums(fun, vjp_argnums)
+    vjps_by_argnum[fun] = makers
 
 
 def defjvp_argnums(fun, jvpmaker):
     primitive_jvps[fun] = jvpmaker
+    jvps_by_argnum.pop(fun, None)
 
 
 def defjvp_argnum(fun, jvpfun):
@@ -93,10 +96,7 @@ def defjvp(fun, *jvpfuns, **kwargs):
     argnums = kwargs.pop('argnums', itertools.count())
     if kwargs:
         raise TypeError('defjvp got unexpected keyword arguments {}'.format(sorted(kwargs)))
-    jvps = {}
-    existing = getattr(primitive_jvps.get(fun), 'jvps', None)
-    if existing is not None:
-        jvps.update(existing)
+    jvps = dict(jvps_by_argnum.get(fun, {}))
     for argnum, jvp in zip(argnums, jvpfuns):
         if jvp == 'same':
             jvp = _same_jvp(fun, argnum)
@@ -115,8 +115,8 @@ def defjvp(fun, *jvpfuns, **kwargs):
             if jvp is not None:
                 total = add_tangents(total, jvp(g, ans, *args, **kwargs))
         return total
-    jvp_argnums.jvps = jvps
     defjvp_argnums(fun, jvp_argnums)
+    jvps_by_argnum[fun] = jvps
 
 
 def _same_jvp(fun, argnum):

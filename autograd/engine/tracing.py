@@ -132,28 +132,41 @@ def primitive(fun):
     (``defvjp``, ``defjvp``). Calls without boxed arguments go straight to ``fun``.
     """
     def f_wrapped(*args, **kwargs):
-        top = None
+        if kwargs:
+            for value in kwargs.values():
+                if isinstance(value, Box):
+                    raise _keyword_box(fun, kwargs)
         for arg in args:
-            if isinstance(arg, Box) and (top is None or arg._trace.level > top.level):
-                top = arg._trace
-        if kwargs and any(isinstance(v, Box) for v in kwargs.values()):
-            raise _keyword_box(fun, kwargs)
-        if top is None:
+            if isinstance(arg, Box):
+                break
+        else:
             return fun(*args, **kwargs)
+        top = None
+        for i, arg in enumerate(args):
+            if isinstance(arg, Box):
+                trace = arg._trace
+                if trace is top:
+                    argnums.append(i)
+                elif top is None or trace.level > top.level:
+                    mixed = top is not None
+                    top = trace
+                    argnums = [i]
+                else:
+                    mixed = True
         if not top.active:
             raise _dead_trace(fun)
         argvals = list(args)
-        argnums = []
         nodes = []
-        for i, arg in enumerate(args):
-            if isinstance(arg, Box) and arg._trace is top:
-                argvals[i] = arg._value
-                argnums.append(i)
-                nodes.append(arg._node)
+        for i in argnums:
+            box = args[i]
+            argvals[i] = value = box._value
+            nodes.append(box._node)
+            mixed = mixed or isinstance(value, Box)
+        # Values also boxed by an enclosing trace go through f_wrapped again, to be recorded there.
+        inner = f_wrapped if mixed else fun
         if f_wrapped in top.notrace:
-            return f_wrapped(*argvals, **kwargs)
-        ans = f_wrapped(*argvals, **kwargs)
-        return top.record(f_wrapped, argvals, kwargs, ans, argnums, nodes)
+            return inner(*argvals, **kwargs)
+        return top.record(f_wrapped, argvals, kwargs, inner(*argvals, **kwargs), argnums, nodes)
 
     f_wrapped.fun = fun
     f_wrapped._is_autograd_primitive = True

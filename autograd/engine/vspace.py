@@ -76,6 +76,11 @@ class VSpace:
         VSpace.mappings[value_type] = vspace_maker or cls
 
 
+accumulators = {}
+"""Value type -> ``f(prev, c, prev_owned)`` giving ``prev + c`` for the reverse pass without building a VSpace;
+``prev_owned`` says ``prev`` may be overwritten. Registered by the layers that know the type."""
+
+
 def vspace(value):
     """The vector space ``value`` lives in; raises TypeError for types that carry no derivative."""
     try:
@@ -105,6 +110,10 @@ class SparseObject:
 
     def densify(self):
         return self.mut_add(self.vs.zeros())
+
+    def merge(self, other):
+        """The sum with another sparse gradient; subclasses may keep it sparse."""
+        return other.mut_add(self.densify())
 
 
 VSpace.register(SparseObject, lambda x: x.vs)

@@ -14,21 +14,23 @@ class ArrayBox(Box):
     __slots__ = ()
     __array_priority__ = 100.0
 
+    # Traced values are arrays or NumPy scalars (Python numbers are traced as NumPy scalars), so the
+    # value's own attributes answer these.
     @property
     def shape(self):
-        return _np.shape(self._value)
+        return self._value.shape
 
     @property
     def ndim(self):
-        return _np.ndim(self._value)
+        return self._value.ndim
 
     @property
     def size(self):
-        return _np.size(self._value)
+        return self._value.size
 
     @property
     def dtype(self):
-        return _np.result_type(self._value)
+        return self._value.dtype
 
     @property
     def T(self):

@@ -2,6 +2,7 @@
 import numpy as _np
 
 from ..engine import Box, VSpace, getval
+from ..engine.vspace import accumulators
 from . import wrapper as anp
 
 
@@ -152,4 +153,22 @@ for _t in (complex, _np.complex64, _np.complex128, _np.clongdouble):
     ComplexScalarVSpace.register(_t)
 for _t in (int, bool, _np.bool_, _np.integer):
     VSpace.register(_t, _integer_error)
+del _t
+
+
+def _accumulate_array(prev, c, prev_owned):
+    if prev_owned and type(c) is _np.ndarray and prev.shape == c.shape and prev.dtype == c.dtype:
+        prev += c
+        return prev
+    return prev + c
+
+
+def _add_scalars(prev, c, prev_owned):
+    return prev + c
+
+
+accumulators[_np.ndarray] = _accumulate_array
+for _t in (_np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64, _np.complex128,
+           _np.clongdouble):
+    accumulators[_t] = _add_scalars
 del _t

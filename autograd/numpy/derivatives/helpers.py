@@ -9,11 +9,14 @@ from .. import wrapper as anp
 
 
 def shape_of(x):
-    return _np.shape(getval(x))
+    x = getval(x)
+    shape = getattr(x, 'shape', None)
+    return _np.shape(x) if shape is None else shape
 
 
 def is_complex(x):
-    return _np.iscomplexobj(getval(x))
+    dtype = getattr(getval(x), 'dtype', None)
+    return _np.iscomplexobj(getval(x)) if dtype is None else dtype.kind == 'c'
 
 
 def unbroadcast(g, target):
@@ -22,6 +25,11 @@ def unbroadcast(g, target):
     A complex ``g`` flowing to a real ``target`` keeps its real part: that is the gradient of a real
     argument under autograd's complex convention.
     """
+    try:
+        if g.shape == target.shape and g.dtype.kind != 'c':
+            return g  # the common case, decided from attributes alone
+    except AttributeError:
+        pass
     return unbroadcast_to(g, shape_of(target), is_complex(target))
 
 

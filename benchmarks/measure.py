@@ -1,0 +1,77 @@
+"""Time (and optionally trace memory of) the workloads under one implementation; print JSON.
+
+Run by run.py in a separate process per implementation, so each imports only its own ``autograd``:
+``python measure.py ours|hips|numpy [--quick] [--repeats N] [--only a,b]``.
+"""
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+
+import numpy
+
+from workloads import MEMORY_WORKLOADS, WORKLOADS
+
+
+def load(impl):
+    if impl == 'numpy':
+        return numpy, None
+    import autograd
+    import autograd.numpy
+    return autograd.numpy, autograd
+
+
+def time_once(fun):
+    start = time.perf_counter()
+    fun()
+    return time.perf_counter() - start
+
+
+def measure(fun, repeats, min_seconds):
+    fun()  # warm up caches and lazy imports
+    times = []
+    deadline = time.perf_counter() + min_seconds
+    while len(times) < repeats or (time.perf_counter() < deadline and len(times) < 50 * repeats):
+        gc.collect()
+        times.append(time_once(fun))
+    return statistics.median(times), len(times)
+
+
+def peak_memory(fun):
+    gc.collect()
+    tracemalloc.start()
+    fun()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('impl', choices=['ours', 'hips', 'numpy'])
+    parser.add_argument('--quick', action='store_true')
+    parser.add_argument('--repeats', type=int, default=7)
+    parser.add_argument('--min-seconds', type=float, default=1.0)
+    parser.add_argument('--only', default='')
+    args = parser.parse_args()
+    np, ag = load(args.impl)
+    names = [n for n in WORKLOADS if not args.only or n in args.only.split(',')]
+    results = {}
+    for name in names:
+        fun = WORKLOADS[name](np, ag, quick=args.quick)
+        if args.quick:
+            fun()
+            results[name] = {'ran': True}
+            continue
+        median, count = measure(fun, args.repeats, args.min_seconds)
+        results[name] = {'median_s': median, 'runs': count}
+        if name in MEMORY_WORKLOADS:
+            results[name]['peak_bytes'] = peak_memory(fun)
+    json.dump(results, sys.stdout)
+
+
+if __name__ == '__main__':
+    main()
