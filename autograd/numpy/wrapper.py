@@ -28,7 +28,7 @@ NOTRACE = frozenset("""
     bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_invert bitwise_left_shift bitwise_right_shift
     bitwise_count invert left_shift right_shift gcd lcm
     ravel_multi_index unravel_index lexsort may_share_memory shares_memory
-    array_repr array_str array2string binary_repr base_repr einsum_path
+    array_repr array_str array2string binary_repr base_repr einsum_path broadcast_shapes
 """.split())
 
 __all__ = []
