@@ -1,5 +1,5 @@
 """Forward mode: carry a tangent alongside every traced value."""
-from .rules import add_tangents, jvps_by_argnum, missing_rule, primitive_jvps
+from .rules import node_jvp
 from .tracing import Box, Trace, new_box
 from .vspace import vspace
 
@@ -10,22 +10,7 @@ class ForwardTrace(Trace):
     notrace = set()
 
     def record(self, fun, argvals, kwargs, ans, argnums, tangents):
-        jvps = jvps_by_argnum.get(fun)
-        if jvps is None:
-            try:
-                jvp = primitive_jvps[fun]
-            except KeyError:
-                raise missing_rule('forward', fun, argnums[0]) from None
-            tangent = jvp(argnums, tangents, ans, tuple(argvals), kwargs)
-        else:
-            tangent = None
-            for argnum, t in zip(argnums, tangents):
-                try:
-                    jvp = jvps[argnum]
-                except KeyError:
-                    raise missing_rule('forward', fun, argnum) from None
-                if jvp is not None:
-                    tangent = add_tangents(tangent, jvp(t, ans, *argvals, **kwargs))
+        tangent = node_jvp(fun, argnums, tangents, ans, argvals, kwargs)
         if tangent is None:
             return ans
         return new_box(ans, self, tangent)

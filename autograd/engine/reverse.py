@@ -1,7 +1,7 @@
 """Reverse mode: record a tape during the forward pass, walk it backwards to pull gradients to the input."""
 import warnings
 
-from .rules import missing_rule, primitive_vjps, vjps_by_argnum
+from .rules import node_vjps
 from .tracing import Box, Trace, box_type_of, new_box
 from .vspace import SparseObject, accumulators, vspace
 
@@ -93,7 +93,7 @@ def backward_pass(tape, out, g, release=False):
             tape[i] = None
         if isinstance(g, SparseObject):
             g = g.densify()
-        for parent, c in zip(parents, _node_vjps(fun, args, kwargs, ans, argnums, g)):
+        for parent, c in zip(parents, node_vjps(fun, argnums, ans, args, kwargs, g)):
             if c is None:
                 continue
             prev = grads[parent]
@@ -104,25 +104,6 @@ def backward_pass(tape, out, g, release=False):
                 owned[parent] = 1
     g = grads[0]
     return g.densify() if isinstance(g, SparseObject) else g
-
-
-def _node_vjps(fun, args, kwargs, ans, argnums, g):
-    """The gradient contributions of one tape entry to its boxed arguments (None where zero)."""
-    makers = vjps_by_argnum.get(fun)
-    if makers is None:
-        try:
-            vjpmaker = primitive_vjps[fun]
-        except KeyError:
-            raise missing_rule('reverse', fun, argnums[0]) from None
-        return vjpmaker(argnums, ans, tuple(args), kwargs)(g)
-    contributions = []
-    for argnum in argnums:
-        try:
-            maker = makers[argnum]
-        except KeyError:
-            raise missing_rule('reverse', fun, argnum) from None
-        contributions.append(None if maker is None else maker(ans, *args, **kwargs)(g))
-    return contributions
 
 
 def _accumulate(prev, prev_owned, c):

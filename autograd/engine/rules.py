@@ -65,16 +65,8 @@ def defvjp(fun, *vjpmakers, **kwargs):
                             .format(argnum, _name(fun), maker))
         makers[argnum] = maker
 
-    def vjp_argnums(argnums, ans, args, kwargs):
-        vjps = []
-        for argnum in argnums:
-            try:
-                maker = makers[argnum]
-            except KeyError:
-                raise missing_rule('reverse', fun, argnum) from None
-            vjps.append(None if maker is None else maker(ans, *args, **kwargs))
-        return lambda g: [None if vjp is None else vjp(g) for vjp in vjps]
-    defvjp_argnums(fun, vjp_argnums)
+    defvjp_argnums(fun, lambda argnums, ans, args, kwargs:
+                   lambda g: node_vjps(fun, argnums, ans, args, kwargs, g))
     vjps_by_argnum[fun] = makers
 
 
@@ -105,18 +97,48 @@ def defjvp(fun, *jvpfuns, **kwargs):
                             .format(argnum, _name(fun), jvp))
         jvps[argnum] = jvp
 
-    def jvp_argnums(argnums, tangents, ans, args, kwargs):
-        total = None
-        for argnum, g in zip(argnums, tangents):
-            try:
-                jvp = jvps[argnum]
-            except KeyError:
-                raise missing_rule('forward', fun, argnum) from None
-            if jvp is not None:
-                total = add_tangents(total, jvp(g, ans, *args, **kwargs))
-        return total
-    defjvp_argnums(fun, jvp_argnums)
+    defjvp_argnums(fun, lambda argnums, tangents, ans, args, kwargs:
+                   node_jvp(fun, argnums, tangents, ans, args, kwargs))
     jvps_by_argnum[fun] = jvps
+
+
+def node_vjps(fun, argnums, ans, args, kwargs, g):
+    """The gradients that ``g`` (for ``ans = fun(*args, **kwargs)``) gives ``argnums``; None where zero."""
+    makers = vjps_by_argnum.get(fun)
+    if makers is None:
+        try:
+            vjpmaker = primitive_vjps[fun]
+        except KeyError:
+            raise missing_rule('reverse', fun, argnums[0]) from None
+        return vjpmaker(argnums, ans, tuple(args), kwargs)(g)
+    contributions = []
+    for argnum in argnums:
+        try:
+            maker = makers[argnum]
+        except KeyError:
+            raise missing_rule('reverse', fun, argnum) from None
+        contributions.append(None if maker is None else maker(ans, *args, **kwargs)(g))
+    return contributions
+
+
+def node_jvp(fun, argnums, tangents, ans, args, kwargs):
+    """The tangent of ``ans = fun(*args, **kwargs)`` given the tangents of ``argnums``; None if zero."""
+    jvps = jvps_by_argnum.get(fun)
+    if jvps is None:
+        try:
+            jvpmaker = primitive_jvps[fun]
+        except KeyError:
+            raise missing_rule('forward', fun, argnums[0]) from None
+        return jvpmaker(argnums, tangents, ans, tuple(args), kwargs)
+    total = None
+    for argnum, t in zip(argnums, tangents):
+        try:
+            jvp = jvps[argnum]
+        except KeyError:
+            raise missing_rule('forward', fun, argnum) from None
+        if jvp is not None:
+            total = add_tangents(total, jvp(t, ans, *args, **kwargs))
+    return total
 
 
 def _same_jvp(fun, argnum):

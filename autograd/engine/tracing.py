@@ -180,6 +180,7 @@ def notrace_primitive(fun):
         return fun(*[getval(arg) for arg in args], **kwargs)
     f_wrapped.fun = fun
     f_wrapped._is_autograd_primitive = True
+    f_wrapped._is_notrace = True
     _copy_identity(fun, f_wrapped)
     return f_wrapped
 
