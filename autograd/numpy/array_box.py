@@ -106,6 +106,12 @@ class ArrayBox(Box):
             axes = axes[0]
         return anp.transpose(self, axes or None)
 
+    def astype(self, dtype, order='K', casting='unsafe', subok=True, copy=True):
+        if not _np.can_cast(self.dtype, dtype, casting):
+            raise TypeError("Cannot cast array data from {} to {} according to the rule {!r}".format(
+                self.dtype, _np.dtype(dtype), casting))
+        return anp.astype(self, dtype, copy=copy)
+
     def flatten(self, order='C'):
         return anp.ravel(self, order=order)
 
@@ -143,7 +149,7 @@ def _conversion_error(kind):
 
 
 _METHODS = """
-    all any argmax argmin argsort astype clip compress copy cumprod cumsum diagonal dot max mean min
+    all any argmax argmin argsort clip compress copy cumprod cumsum diagonal dot max mean min
     nonzero prod ptp ravel repeat round searchsorted sort squeeze std sum swapaxes take trace var
 """.split()
 

@@ -19,7 +19,7 @@ NOTRACE = frozenset("""
     diag_indices_from tril_indices triu_indices tril_indices_from triu_indices_from mask_indices
     equal not_equal greater greater_equal less less_equal logical_and logical_or logical_xor logical_not
     isnan isinf isfinite isneginf isposinf isnat isclose allclose array_equal array_equiv isreal iscomplex
-    isrealobj iscomplexobj isscalar isfortran signbit sign any all
+    isrealobj iscomplexobj isscalar isfortran signbit any all spacing
     argmax argmin nanargmax nanargmin argsort argpartition argwhere nonzero flatnonzero searchsorted
     count_nonzero bincount digitize histogram histogram2d histogramdd histogram_bin_edges unique
     unique_all unique_counts unique_inverse unique_values isin in1d intersect1d union1d setdiff1d setxor1d

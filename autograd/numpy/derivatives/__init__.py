@@ -1,2 +1,3 @@
 """Derivative rules for ``autograd.numpy``, one module per family of NumPy's documentation."""
-from . import elementwise, indexing, products, reductions, shape  # noqa: F401 (registers the rules)
+from . import (differences, elementwise, fft, indexing, products,  # noqa: F401 (they register the rules)
+               reductions, shape)

@@ -83,3 +83,13 @@ def repeat_to_match_shape(g, x, axis, keepdims):
     for a in axes:
         count *= shape[a]
     return anp.broadcast_to(g, shape), count
+
+
+def zero_pad(t, axis, before, after):
+    """``t`` with ``before`` zeros in front and ``after`` zeros behind along the (non-negative) ``axis``."""
+    shape = shape_of(t)
+
+    def zeros(count):
+        return [anp.zeros_like(t, shape=shape[:axis] + (count,) + shape[axis + 1:])] if count else []
+    parts = zeros(before) + [t] + zeros(after)
+    return anp.concatenate(parts, axis) if len(parts) > 1 else t
