@@ -1,0 +1,13 @@
+"""``autograd.scipy``: SciPy's special functions and distributions, differentiable.
+
+SciPy is an optional dependency (``pip install autograd[scipy]``); ``autograd`` and ``autograd.numpy`` work
+without it, and importing this package without it says how to install it.
+"""
+try:
+    import scipy  # noqa: F401
+except ImportError as error:
+    raise ImportError(
+        "autograd.scipy needs SciPy, which is not installed. Install it with `pip install autograd[scipy]` "
+        "(or `pip install scipy`).") from error
+
+from . import misc, special, stats  # noqa: F401,E402

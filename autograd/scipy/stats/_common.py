@@ -1,0 +1,46 @@
+"""What the distributions share: NaN for bad parameters, values off the support, logs of probabilities."""
+import functools
+
+import numpy as _np
+
+from ... import numpy as anp
+
+
+def nan_unless(valid):
+    """Decorator: the function gives NaN wherever ``valid`` (called with the same arguments) is False.
+
+    That is SciPy's answer for parameters out of range (a scale <= 0, a shape <= 0). ``valid`` compares
+    values, so it returns plain booleans even for traced arguments; with all of them True (the usual
+    case) the function runs unchanged.
+    """
+    def decorate(fun):
+        @functools.wraps(fun)
+        def checked(*args, **kwargs):
+            ok = valid(*args, **kwargs)
+            if _np.all(ok):
+                return fun(*args, **kwargs)
+            with _np.errstate(all='ignore'):
+                return anp.where(ok, fun(*args, **kwargs), _np.nan)
+        return checked
+    return decorate
+
+
+def positive_scale(x, loc=0.0, scale=1.0):
+    return scale > 0
+
+
+def on_support(inside, fun, z, safe, outside):
+    """``fun(z)`` where ``inside``, ``outside`` elsewhere.
+
+    Off the support ``z`` is replaced by the point ``safe`` before calling ``fun``, so that ``fun`` neither
+    warns there nor turns the derivative at the other elements into NaN (the zero gradient ``where``
+    sends to the discarded branch would meet an infinite partial derivative).
+    """
+    if _np.all(inside):
+        return fun(z)
+    return anp.where(inside, fun(anp.where(inside, z, safe)), outside)
+
+
+def log_probability(p):
+    """log(p), with -inf and a zero derivative (not a warning and an infinite one) where p is 0."""
+    return on_support(p != 0, anp.log, p, 1.0, -_np.inf)

@@ -1,0 +1,41 @@
+"""The Dirichlet distribution, ``scipy.stats.dirichlet``, with concentrations ``alpha`` (shape (K,)).
+
+As in SciPy, ``x`` holds the components along its first axis: shape (K,) for one point, (K, N) for N points,
+and may leave out the last component (K - 1 rows), which is then 1 minus the sum of the others.
+"""
+import numpy as _np
+
+from ... import numpy as anp
+from ...engine import getval
+from ..special import gammaln, xlogy
+
+
+def _checked(x, alpha):
+    """``x`` with its last component completed if left out; ValueError for inputs SciPy refuses."""
+    a, shape = getval(alpha), _np.shape(getval(x))
+    if _np.ndim(a) != 1 or _np.min(a) <= 0:
+        raise ValueError("dirichlet: alpha must be a one-dimensional vector of positive concentrations, got "
+                         "shape {} with minimum {}.".format(_np.shape(a), _np.min(a)))
+    if len(shape) not in (1, 2) or shape[0] not in (len(a), len(a) - 1):
+        raise ValueError("dirichlet: x must have shape (K,) or (K, N) with K = len(alpha) = {} components "
+                         "(or K - 1, leaving out the last), got shape {}.".format(len(a), shape))
+    if shape[0] == len(a) - 1:
+        x = anp.concatenate([x, 1.0 - anp.sum(x, axis=0, keepdims=True)])
+    v = getval(x)
+    if _np.min(v) < 0 or _np.max(v) > 1 or _np.any(_np.abs(_np.sum(v, 0) - 1.0) > 1e-9):
+        raise ValueError("dirichlet: x must lie on the simplex (components in [0, 1] summing to 1 along "
+                         "the first axis); the sums are {}.".format(_np.sum(v, 0)))
+    if _np.any((v == 0) & (_np.reshape(a < 1, (-1,) + (1,) * (v.ndim - 1)))):
+        raise ValueError("dirichlet: x must be positive where alpha < 1 (the density is infinite there).")
+    return x
+
+
+def logpdf(x, alpha):
+    x = _checked(x, alpha)
+    log_normalizer = anp.sum(gammaln(alpha)) - gammaln(anp.sum(alpha))
+    column = anp.reshape(alpha, (-1,) + (1,) * (anp.ndim(x) - 1))
+    return anp.squeeze(anp.sum(xlogy(column - 1.0, x), axis=0) - log_normalizer)
+
+
+def pdf(x, alpha):
+    return anp.exp(logpdf(x, alpha))
