@@ -115,6 +115,12 @@ class ArrayBox(Box):
     def flatten(self, order='C'):
         return anp.ravel(self, order=order)
 
+    def compress(self, condition, axis=None, out=None):
+        return anp.compress(condition, self, axis, out)
+
+    def sort(self, axis=-1, kind=None, order=None):
+        raise TypeError("x.sort() sorts in place, which a traced array cannot do; use x = np.sort(x) instead")
+
     def conj(self):
         return anp.conjugate(self)
 
@@ -149,18 +155,17 @@ def _conversion_error(kind):
 
 
 _METHODS = """
-    all any argmax argmin argsort clip compress copy cumprod cumsum diagonal dot max mean min
-    nonzero prod ptp ravel repeat round searchsorted sort squeeze std sum swapaxes take trace var
+    all any argmax argmin argsort clip copy cumprod cumsum diagonal dot max mean min
+    nonzero prod ptp ravel repeat round searchsorted squeeze std sum swapaxes take trace var
 """.split()
 
 
 def _method(name):
-    fun = getattr(anp, name)
-
     def method(self, *args, **kwargs):
-        return fun(self, *args, **kwargs)
+        # Looked up at call time: derivative modules may replace a function with a hand-written wrapper.
+        return getattr(anp, name)(self, *args, **kwargs)
     method.__name__ = name
-    method.__doc__ = getattr(fun, '__doc__', None)
+    method.__doc__ = getattr(_np.ndarray, name).__doc__ if hasattr(_np.ndarray, name) else None
     return method
 
 

@@ -28,8 +28,11 @@ NOTRACE = frozenset("""
     bitwise_and bitwise_or bitwise_xor bitwise_not bitwise_invert bitwise_left_shift bitwise_right_shift
     bitwise_count invert left_shift right_shift gcd lcm
     ravel_multi_index unravel_index lexsort may_share_memory shares_memory
-    array_repr array_str array2string binary_repr base_repr einsum_path broadcast_shapes
+    array_repr array_str array2string binary_repr base_repr einsum_path broadcast_shapes ix_
 """.split())
+
+IN_PLACE = frozenset('put place putmask copyto put_along_axis fill_diagonal'.split())
+"""NumPy functions that write into an argument: they run on plain arrays and refuse traced ones."""
 
 __all__ = []
 dispatch = {}
@@ -38,6 +41,19 @@ dispatch = {}
 
 def _wants_wrapping(obj):
     return callable(obj) and not isinstance(obj, (type, types.ModuleType))
+
+
+def _refusing_traced(fun):
+    def refuse(*args, **kwargs):
+        if _py.any(isinstance(a, Box) for a in _py.list(args) + _py.list(kwargs.values())):
+            raise TypeError(
+                "numpy.{} writes into its argument in place, which autograd cannot trace. Build the new "
+                "array instead, e.g. with np.where(mask, values, x) or np.concatenate.".format(fun.__name__))
+        return fun(*args, **kwargs)
+    refuse.__name__ = fun.__name__
+    refuse.__doc__ = fun.__doc__
+    refuse.__wrapped__ = fun
+    return refuse
 
 
 def wrap_namespace(source, target, notrace=NOTRACE):
@@ -49,7 +65,10 @@ def wrap_namespace(source, target, notrace=NOTRACE):
         if _wants_wrapping(obj):
             wrapped = dispatch.get(obj)
             if wrapped is None:
-                wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
+                if name in IN_PLACE:
+                    wrapped = _refusing_traced(obj)
+                else:
+                    wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
                 dispatch[obj] = wrapped
             obj = wrapped
         target[name] = obj
@@ -125,7 +144,7 @@ def stack_args(axis, *arrays):
 
 @define_wrapper('stack', _np.stack)
 def stack(arrays, axis=0, out=None, *, dtype=None):
-    _refuse_out('stack', out)
+    refuse_out('stack', out)
     result = stack_args(axis, *arrays)
     return result if dtype is None else astype(result, dtype)
 
@@ -137,7 +156,7 @@ def concatenate_args(axis, *arrays):
 
 @define_wrapper('concatenate', _np.concatenate)
 def concatenate(arrays, axis=0, out=None, *, dtype=None):
-    _refuse_out('concatenate', out)
+    refuse_out('concatenate', out)
     if axis is None:
         arrays = [ravel(a) for a in arrays]
         axis = 0
@@ -150,6 +169,7 @@ if hasattr(_np, 'concat'):
     dispatch[_np.concat] = concatenate
 
 
-def _refuse_out(name, out):
+def refuse_out(name, out):
+    """Hand-written wrappers cannot write into ``out=``: they return a new (possibly traced) array."""
     if out is not None:
         raise TypeError("autograd.numpy.{} cannot write into out=; use its return value instead".format(name))

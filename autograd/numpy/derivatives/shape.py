@@ -92,7 +92,7 @@ def def_joining(fun, vjp_for_part):
     defvjp_argnum(fun, lambda argnum, ans, args, kwargs: lambda g: vjp_for_part(g, argnum - 1, args))
 
     def jvp(argnums, tangents, ans, args, kwargs):
-        parts = [None] + [vspace(a).zeros() for a in args[1:]]
+        parts = [None] + [anp.zeros_like(a) for a in args[1:]]
         for argnum, t in zip(argnums, tangents):
             parts[argnum] = t
         return fun(args[0], *parts[1:])

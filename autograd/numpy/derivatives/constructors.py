@@ -1,0 +1,227 @@
+"""Building arrays from traced values: ``array``/``asarray``/``asanyarray`` of nested lists and tuples,
+``linspace``/``logspace``/``geomspace`` between traced end points, ``full_like`` with a traced fill value,
+``copy``, ``ascontiguousarray``, ``asfortranarray``, ``asarray_chkfinite`` and ``require``.
+(``zeros_like``/``ones_like``/``empty_like`` carry no derivative and stay notrace.)
+"""
+import inspect
+
+import numpy as _np
+
+from ...engine import Box, defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, primitive
+from .. import wrapper as anp
+from .helpers import broadcast_like, shape_of, unbroadcast
+
+
+# array(object) reads the nested lists and tuples in ``object`` as the leading axes of the result. When
+# some element is traced, the elements ("leaves") become separate arguments of one primitive, and the
+# nesting is kept as ``structure``: the same lists with None in place of each leaf.
+
+def _contains_box(obj):
+    if not isinstance(obj, (list, tuple)):
+        return isinstance(obj, Box)
+    kinds = set(map(type, obj))  # one pass at C speed; only nested sequences need looking into
+    return any(issubclass(k, Box) for k in kinds) or (
+        any(issubclass(k, (list, tuple)) for k in kinds) and any(map(_contains_box, obj)))
+
+
+def _split(obj, leaves):
+    """``obj``'s structure, appending its leaves to ``leaves`` (a traced list is looked into too)."""
+    if isinstance(getval(obj), (list, tuple)):
+        return [_split(item, leaves) for item in obj]
+    leaves.append(obj)
+    return None
+
+
+def _fill(structure, leaves):
+    if structure is None:
+        return next(leaves)
+    return [_fill(s, leaves) for s in structure]
+
+
+def _leaf_paths(structure, path=()):
+    if structure is None:
+        yield path
+        return
+    for i, s in enumerate(structure):
+        yield from _leaf_paths(s, path + (i,))
+
+
+@primitive
+def array_from_leaves(structure, *leaves, numpy_fun=_np.array, **kwargs):
+    return numpy_fun(_fill(structure, iter(leaves)), **kwargs)
+
+
+def _array_vjp(argnums, ans, args, kwargs):
+    paths = list(_leaf_paths(args[0]))
+    ndim = len(shape_of(ans))
+
+    def leaf_gradient(g, i):
+        leaf, path = args[i], paths[i - 1]
+        # Leading axes that ndmin added come before the nesting axes; a leaf's own axes come after.
+        lead = (0,) * (ndim - len(path) - len(shape_of(leaf)))
+        return unbroadcast(anp.getitem(g, lead + path), leaf)
+    return lambda g: [leaf_gradient(g, i) for i in argnums]
+
+
+def _array_jvp(argnums, tangents, ans, args, kwargs):
+    parts = [anp.zeros_like(leaf) for leaf in args[1:]]
+    for i, t in zip(argnums, tangents):
+        parts[i - 1] = t
+    return array_from_leaves(args[0], *parts, **kwargs)
+
+
+defvjp_argnums(array_from_leaves, _array_vjp)
+defjvp_argnums(array_from_leaves, _array_jvp)
+
+
+def _build(numpy_fun, obj, **kwargs):
+    leaves = []
+    structure = _split(obj, leaves)
+    return array_from_leaves(structure, *leaves, numpy_fun=numpy_fun, **kwargs)
+
+
+@anp.define_wrapper('array', _np.array)
+def array(object, dtype=None, **kwargs):
+    if not _contains_box(object):
+        return _np.array(object, dtype, **kwargs)
+    return _build(_np.array, object, dtype=dtype, **kwargs)
+
+
+@anp.define_wrapper('asarray', _np.asarray)
+def asarray(a, dtype=None, order=None, **kwargs):
+    if not _contains_box(a):
+        return _np.asarray(a, dtype, order, **kwargs)
+    return _build(_np.asarray, a, dtype=dtype, order=order, **kwargs)
+
+
+@anp.define_wrapper('asanyarray', _np.asanyarray)
+def asanyarray(a, dtype=None, order=None, **kwargs):
+    if not _contains_box(a):
+        return _np.asanyarray(a, dtype, order, **kwargs)
+    return _build(_np.asanyarray, a, dtype=dtype, order=order, **kwargs)
+
+
+# Copies, layout and dtype changes and checks keep the values (ascontiguousarray makes a 0-d array 1-d).
+for _fun in (anp.copy, anp.ascontiguousarray, anp.asfortranarray, anp.asarray_chkfinite, anp.require):
+    defvjp(_fun, lambda ans, a, *args, **kwargs: lambda g: unbroadcast(g, a))
+    defjvp(_fun, 'same')
+
+defvjp(anp.full_like, None, lambda ans, a, fill_value, *args, **kwargs: lambda g: unbroadcast(g, fill_value))
+defjvp(anp.full_like, None, 'same')
+
+
+# linspace, logspace and geomspace put ``num`` samples along ``axis`` of the result, the k-th a fraction
+# w_k of the way from start to stop (w_k = k / (num - 1), or k / num without the end point), in a
+# linear, exponential or geometric progression:
+#   linspace:  start + w (stop - start)
+#   logspace:  base ** linspace(start, stop)
+#   geomspace: start (stop / start) ** w
+# The end points (and base) broadcast against each other; the rules spread their tangents along the
+# sample axis and sum gradients back over it.
+
+_SIGNATURES = {fun: inspect.signature(fun.fun) for fun in (anp.linspace, anp.logspace, anp.geomspace)}
+
+
+def _call(fun, args, kwargs):
+    """The arguments of a call of ``fun`` by name, defaults filled in."""
+    bound = _SIGNATURES[fun].bind(*args, **kwargs)
+    bound.apply_defaults()
+    return bound.arguments
+
+
+def _sample_axis(samples, p):
+    return p['axis'] % len(shape_of(samples))
+
+
+def _fractions(samples, p):
+    """w_k, along the sample axis of ``samples`` (and of their dtype)."""
+    ndim = len(shape_of(samples))
+    ends = (1,) * (ndim - 1)
+    return anp.linspace(anp.zeros_like(samples, shape=ends), anp.ones_like(samples, shape=ends), p['num'],
+                        p['endpoint'], axis=_sample_axis(samples, p))
+
+
+def _spread(x, samples, p):
+    """``x`` with the end points' axes and a length-1 sample axis, to broadcast against ``samples``."""
+    ndim = len(shape_of(samples))
+    shape = list((1,) * (ndim - 1 - len(shape_of(x))) + shape_of(x))
+    shape.insert(_sample_axis(samples, p), 1)
+    return anp.reshape(x, tuple(shape))
+
+
+def _linspace_rates(ans, p):
+    w = _fractions(ans, p)
+    return {'start': 1 - w, 'stop': w}
+
+
+def _logspace_rates(ans, p):
+    w = _fractions(ans, p)
+    base = _spread(p['base'], ans, p)
+    exponent = _spread(p['start'], ans, p) * (1 - w) + _spread(p['stop'], ans, p) * w
+    log_base = anp.log(base)
+    return {'start': ans * log_base * (1 - w), 'stop': ans * log_base * w, 'base': ans * exponent / base}
+
+
+def _geomspace_rates(ans, p):
+    w = _fractions(ans, p)
+    return {'start': ans * (1 - w) / _spread(p['start'], ans, p),
+            'stop': ans * w / _spread(p['stop'], ans, p)}
+
+
+_RATES = {anp.linspace: _linspace_rates, anp.logspace: _logspace_rates, anp.geomspace: _geomspace_rates}
+
+
+def _step_rates(p):
+    """d step / d start and d step / d stop for linspace(..., retstep=True): -1/div and 1/div, where the
+    step is (stop - start) / div. Where NumPy's step is NaN (div == 0) the gradient is taken as 0."""
+    div = p['num'] - 1 if p['endpoint'] else p['num']
+    return {'start': -1.0 / div, 'stop': 1.0 / div} if div > 0 else {'start': 0.0, 'stop': 0.0}
+
+
+def def_spacing(fun, jvp=None):
+    """Rules for ``fun`` from ``_RATES``; ``jvp`` replaces the forward rule built from them."""
+    rates_of = _RATES[fun]
+    names = list(_SIGNATURES[fun].parameters)
+
+    def vjp(argnums, ans, args, kwargs):
+        p = _call(fun, args, kwargs)
+        retstep = p.get('retstep', False)
+        samples = ans[0] if retstep else ans
+        rates = rates_of(samples, p)
+        axis = _sample_axis(samples, p)
+
+        def gradient(g, name):
+            g_samples = g[0] if retstep else g
+            total = anp.sum(g_samples * rates[name], axis)
+            if retstep:
+                total = total + g[1] * _step_rates(p)[name]
+            return unbroadcast(total, p[name])
+        return lambda g: [gradient(g, names[i]) for i in argnums]
+    defvjp_argnums(fun, vjp)
+
+    def rates_jvp(argnums, tangents, ans, args, kwargs):
+        p = _call(fun, args, kwargs)
+        rates = rates_of(ans, p)
+        total = sum(_spread(t, ans, p) * rates[names[i]] for i, t in zip(argnums, tangents))
+        return broadcast_like(total, ans)
+    defjvp_argnums(fun, jvp or rates_jvp)
+
+
+def _linspace_jvp(argnums, tangents, ans, args, kwargs):
+    # linspace is linear in (start, stop) together, retstep's step included.
+    ends = [anp.zeros_like(args[0]), anp.zeros_like(args[1])]
+    for i, t in zip(argnums, tangents):
+        ends[i] = t
+    return anp.linspace(*ends, *args[2:], **kwargs)
+
+
+def_spacing(anp.linspace, _linspace_jvp)
+def_spacing(anp.logspace)
+_logspace = anp.logspace
+
+
+@anp.define_wrapper('logspace', _np.logspace)
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
+    # base=, usually given by keyword, goes positional so that a traced base is differentiated.
+    return _logspace(start, stop, num, endpoint, base, dtype, axis)
+def_spacing(anp.geomspace)
