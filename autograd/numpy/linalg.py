@@ -3,4 +3,4 @@ import numpy.linalg as _source
 
 from .wrapper import wrap_namespace
 
-__all__ = wrap_namespace(vars(_source), globals())
+__all__ = wrap_namespace(vars(_source), globals(), notrace={'matrix_rank'})

@@ -1,3 +1,3 @@
 """Derivative rules for ``autograd.numpy``, one module per family of NumPy's documentation."""
-from . import (constructors, differences, elementwise, fft, indexing,  # noqa: F401 (they register rules)
-               products, reductions, shape, sorting)
+from . import (constructors, differences, elementwise, fft, functional, indexing,  # noqa: F401 (register rules)
+               linalg, polynomials, products, reductions, shape, sorting, statistics)
