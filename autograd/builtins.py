@@ -80,7 +80,7 @@ class SlotGradient(SparseObject):
 
 
 def _take_vjp(ans, A, idx):
-    vs = vspace(A)
+    vs = result_vspace(A)
 
     def vjp(g):
         if _py.isinstance(g, Box):
@@ -101,7 +101,7 @@ defvjp_argnum(make_dict, lambda argnum, ans, args, kwargs: lambda g: container_t
 
 def _container_jvp(fun):
     def jvp(argnums, tangents, ans, args, kwargs):
-        parts = [None if i == 0 else vspace(a).zeros() for i, a in _py.enumerate(args)]
+        parts = [None if i == 0 else result_vspace(a).zeros() for i, a in _py.enumerate(args)]
         parts[0] = args[0]
         for argnum, t in _py.zip(argnums, tangents):
             parts[argnum] = t
@@ -204,12 +204,59 @@ SequenceBox.register(_py.tuple)
 DictBox.register(_py.dict)
 
 
+class ConstantVSpace(VSpace):
+    """The zero-dimensional space of a non-differentiable element (an integer, a string) in a container that a
+    primitive returned, such as the rank in ``lstsq``'s result. Its zero is None: no gradient."""
+    __slots__ = ()
+    size = 0
+
+    def zeros(self):
+        return None
+
+    ones = randn = zeros
+
+    def standard_basis(self):
+        return iter(())
+
+    def _add(self, x, y):
+        return None
+
+    def _scalar_mul(self, x, a):
+        return None
+
+    def _inner_prod(self, x, y):
+        return 0.0
+
+    def _key(self):
+        return ()
+
+
+def result_vspace(value):
+    """``vspace(value)`` for a value a primitive computed: containers may hold constant elements.
+
+    Arguments to differentiate get plain ``vspace``, which refuses integers anywhere, so a user's
+    ``[1, 2]`` is an error rather than a silent zero gradient.
+    """
+    if _py.isinstance(getval(value), (_py.list, _py.tuple, _py.dict)):
+        return vspace_of_container(value, constants=True)
+    try:
+        return vspace(value)
+    except TypeError:
+        return ConstantVSpace()
+
+
+def vspace_of_container(value, constants=False):
+    plain = getval(value)
+    cls = DictVSpace if _py.isinstance(plain, _py.dict) else SequenceVSpace
+    return cls(value, constants)
+
+
 class ContainerVSpace(VSpace):
     """The product of the element spaces; ``build`` makes a container of this space's type from parts."""
     __slots__ = ('shape', 'size', 'iscomplex')
 
-    def __init__(self, value):
-        self.shape = [vspace(x) for x in self.parts(value)]
+    def __init__(self, value, constants=False):
+        self.shape = [result_vspace(x) if constants else vspace(x) for x in self.parts(value)]
         self.size = _py.sum(vs.size for vs in self.shape)
         self.iscomplex = _py.any(vs.iscomplex for vs in self.shape)
 
@@ -260,9 +307,9 @@ class ContainerVSpace(VSpace):
 class SequenceVSpace(ContainerVSpace):
     __slots__ = ('seq_type',)
 
-    def __init__(self, value):
+    def __init__(self, value, constants=False):
         self.seq_type = _py.type(getval(value))
-        super().__init__(value)
+        super().__init__(value, constants)
 
     @staticmethod
     def parts(value):
@@ -281,9 +328,9 @@ class SequenceVSpace(ContainerVSpace):
 class DictVSpace(ContainerVSpace):
     __slots__ = ('keys',)
 
-    def __init__(self, value):
+    def __init__(self, value, constants=False):
         self.keys = _py.tuple(getval(value))
-        super().__init__(value)
+        super().__init__(value, constants)
 
     def parts(self, value):
         return [value[k] for k in self.keys]

@@ -77,3 +77,21 @@ def test_isinstance_and_type_see_through_boxes():
 def test_unknown_attribute_of_traced_namedtuple():
     with pytest.raises(AttributeError, match="'Point' object has no attribute 'z'"):
         grad(lambda p: p.z)(Point(1.0, 2.0))
+
+
+def test_primitive_results_may_hold_constants():
+    from autograd.extend import defjvp, defvjp, primitive
+
+    @primitive
+    def scaled_with_count(x):
+        return (x * 2.0, 3, 'label')
+    defvjp(scaled_with_count, lambda ans, x: lambda g: g[0] * 2.0)
+    defjvp(scaled_with_count, lambda g, ans, x: (g * 2.0, None, None))
+    assert grad(lambda x: scaled_with_count(x)[0] * 3.0)(1.0) == 6.0
+    assert deriv(lambda x: scaled_with_count(x)[0] + scaled_with_count(x)[1])(1.0) == 2.0
+    check_grads(lambda x: scaled_with_count(x)[0] ** 2)(1.5)
+
+
+def test_integers_inside_arguments_are_still_refused():
+    with pytest.raises(TypeError, match='integer'):
+        grad(lambda p: p[0] * 2.0)([1.0, 2])
