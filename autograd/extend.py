@@ -1,8 +1,8 @@
 """What extensions need: defining primitives and their derivative rules, boxes and vector spaces."""
 from .engine import (Box, JVPNode, SparseObject, VJPNode, VSpace, def_linear, defjvp, defjvp_argnum,
-                     defjvp_argnums, defvjp, defvjp_argnum, defvjp_argnums, getval, isbox, notrace_primitive,
+                     defjvp_argnums, defvjp, defvjp_argnum, defvjp_argnums, defvjp_direct, getval, isbox, notrace_primitive,
                      primitive, register_notrace, vspace)
 
 __all__ = ['Box', 'JVPNode', 'SparseObject', 'VJPNode', 'VSpace', 'def_linear', 'defjvp', 'defjvp_argnum',
-           'defjvp_argnums', 'defvjp', 'defvjp_argnum', 'defvjp_argnums', 'getval', 'isbox',
+           'defjvp_argnums', 'defvjp', 'defvjp_argnum', 'defvjp_argnums', 'defvjp_direct', 'getval', 'isbox',
            'notrace_primitive', 'primitive', 'register_notrace', 'vspace']

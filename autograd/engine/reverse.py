@@ -1,9 +1,12 @@
 """Reverse mode: record a tape during the forward pass, walk it backwards to pull gradients to the input."""
 import warnings
 
-from .rules import node_vjps
+from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
 from .tracing import Box, Trace, box_type_of, new_box
 from .vspace import SparseObject, accumulators, vspace
+
+
+_MISSING = object()
 
 
 class VJPNode:
@@ -93,7 +96,20 @@ def backward_pass(tape, out, g, release=False):
             tape[i] = None
         if isinstance(g, SparseObject):
             g = g.densify()
-        for parent, c in zip(parents, node_vjps(fun, argnums, ans, args, kwargs, g)):
+        makers = vjps_by_argnum.get(fun)
+        if makers is not None and len(argnums) == 1:  # the common case, without building a list
+            maker = makers.get(argnums[0], _MISSING)
+            if maker is None:
+                continue
+            if maker is _MISSING:
+                raise missing_rule('reverse', fun, argnums[0])
+            if type(maker) is DirectVJP:
+                contributions = (maker.vjp(g, ans, *args, **kwargs),)
+            else:
+                contributions = (maker(ans, *args, **kwargs)(g),)
+        else:
+            contributions = node_vjps(fun, argnums, ans, args, kwargs, g)
+        for parent, c in zip(parents, contributions):
             if c is None:
                 continue
             prev = grads[parent]

@@ -6,6 +6,8 @@ Rule makers keep HIPS Autograd's signatures so existing extensions work unchange
   argument i``; ``None`` declares that argument's gradient zero.
 * ``defvjp_argnum(fun, maker)``: ``maker(argnum, ans, args, kwargs)`` returns ``g -> gradient``.
 * ``defvjp_argnums(fun, maker)``: ``maker(argnums, ans, args, kwargs)`` returns ``g -> gradients``.
+* ``defvjp_direct(fun, vjp0, vjp1, ...)``: ``vjp_i(g, ans, *args, **kwargs)`` is the gradient for argument
+  i directly (the JVP rules' signature): one call per use, no closure, for rules on the hot path.
 * ``defjvp(fun, jvp0, jvp1, ...)``: ``jvp_i(g, ans, *args, **kwargs)`` is the tangent of ``ans`` caused by
   tangent ``g`` of argument i; ``None`` declares it zero, ``'same'`` means ``fun`` itself (linear in it).
 * ``defjvp_argnum(fun, jvp)``: ``jvp(argnum, g, ans, args, kwargs)``.
@@ -60,7 +62,7 @@ def defvjp(fun, *vjpmakers, **kwargs):
         raise TypeError('defvjp got unexpected keyword arguments {}'.format(sorted(kwargs)))
     makers = dict(vjps_by_argnum.get(fun, {}))
     for argnum, maker in zip(argnums, vjpmakers):
-        if maker is not None and not callable(maker):
+        if maker is not None and not callable(maker) and type(maker) is not DirectVJP:
             raise TypeError('defvjp: the rule for argument {} of {} must be callable or None, got {!r}'
                             .format(argnum, _name(fun), maker))
         makers[argnum] = maker
@@ -68,6 +70,18 @@ def defvjp(fun, *vjpmakers, **kwargs):
     defvjp_argnums(fun, lambda argnums, ans, args, kwargs:
                    lambda g: node_vjps(fun, argnums, ans, args, kwargs, g))
     vjps_by_argnum[fun] = makers
+
+
+class DirectVJP:
+    """A rule registered by ``defvjp_direct``: called as ``vjp(g, ans, *args, **kwargs)``."""
+    __slots__ = ('vjp',)
+
+    def __init__(self, vjp):
+        self.vjp = vjp
+
+
+def defvjp_direct(fun, *vjps, **kwargs):
+    defvjp(fun, *[None if vjp is None else DirectVJP(vjp) for vjp in vjps], **kwargs)
 
 
 def defjvp_argnums(fun, jvpmaker):
@@ -117,7 +131,12 @@ def node_vjps(fun, argnums, ans, args, kwargs, g):
             maker = makers[argnum]
         except KeyError:
             raise missing_rule('reverse', fun, argnum) from None
-        contributions.append(None if maker is None else maker(ans, *args, **kwargs)(g))
+        if maker is None:
+            contributions.append(None)
+        elif type(maker) is DirectVJP:
+            contributions.append(maker.vjp(g, ans, *args, **kwargs))
+        else:
+            contributions.append(maker(ans, *args, **kwargs)(g))
     return contributions
 
 

@@ -125,6 +125,9 @@ def _name(fun):
     return getattr(fun, '__name__', repr(fun))
 
 
+_FIRST = (0,)
+
+
 def primitive(fun):
     """Wrap ``fun`` so that calls on boxed arguments are recorded by their trace.
 
@@ -141,6 +144,15 @@ def primitive(fun):
                 break
         else:
             return fun(*args, **kwargs)
+        if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
+            top = arg._trace
+            if not top.active:
+                raise _dead_trace(fun)
+            value = arg._value
+            inner = f_wrapped if isinstance(value, Box) else fun
+            if f_wrapped in top.notrace:
+                return inner(value, **kwargs)
+            return top.record(f_wrapped, [value], kwargs, inner(value, **kwargs), _FIRST, [arg._node])
         top = None
         for i, arg in enumerate(args):
             if isinstance(arg, Box):

@@ -11,7 +11,7 @@ import math
 
 import numpy as _np
 
-from ...engine import defjvp, defvjp, getval, isbox, primitive
+from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive
 from .. import wrapper as anp
 from .helpers import broadcast_like, is_complex, replace_zero, unbroadcast
 
@@ -22,8 +22,9 @@ DEG_PER_RAD = 180.0 / math.pi
 
 def def_unary(fun, derivative):
     """``derivative(ans, x)`` is d fun / dx at x, where ``ans = fun(x)``."""
-    defvjp(fun, lambda ans, x: lambda g: g * derivative(ans, x))
-    defjvp(fun, lambda g, ans, x: g * derivative(ans, x))
+    rule = lambda g, ans, x: g * derivative(ans, x)  # noqa: E731 (VJP and JVP are the same product)
+    defvjp_direct(fun, rule)
+    defjvp(fun, rule)
 
 
 def _sinc_derivative(ans, x):
@@ -111,14 +112,14 @@ defjvp(anp.imag, 'same')
 def def_binary(fun, d0, d1):
     """``d_i(ans, x, y)`` is d fun / d(argument i), None where it is zero; results are summed back over
     broadcast axes."""
-    defvjp(fun, _binary_vjp(d0, 0), _binary_vjp(d1, 1))
+    defvjp_direct(fun, _binary_vjp(d0, 0), _binary_vjp(d1, 1))
     defjvp(fun, _binary_jvp(d0), _binary_jvp(d1))
 
 
 def _binary_vjp(d, argnum):
     if d is None:
         return None
-    return lambda ans, x, y: lambda g: unbroadcast(g * d(ans, x, y), (x, y)[argnum])
+    return lambda g, ans, x, y: unbroadcast(g * d(ans, x, y), (x, y)[argnum])
 
 
 def _binary_jvp(d):
@@ -212,12 +213,11 @@ defjvp(anp.divmod, lambda g, ans, x, y: (anp.zeros_like(ans[0]), broadcast_like(
        lambda g, ans, x, y: (anp.zeros_like(ans[0]), -ans[0] * g))
 
 # Sums and differences pass the gradient through unscaled.
-defvjp(anp.add, lambda ans, x, y: lambda g: unbroadcast(g, x), lambda ans, x, y: lambda g: unbroadcast(g, y))
+defvjp_direct(anp.add, lambda g, ans, x, y: unbroadcast(g, x), lambda g, ans, x, y: unbroadcast(g, y))
 defjvp(anp.add, lambda g, ans, x, y: broadcast_like(g, ans), lambda g, ans, x, y: broadcast_like(g, ans))
-defvjp(anp.subtract, lambda ans, x, y: lambda g: unbroadcast(g, x),
-       lambda ans, x, y: lambda g: unbroadcast(-g, y))
+defvjp_direct(anp.subtract, lambda g, ans, x, y: unbroadcast(g, x), lambda g, ans, x, y: unbroadcast(-g, y))
 defjvp(anp.subtract, lambda g, ans, x, y: broadcast_like(g, ans), lambda g, ans, x, y: broadcast_like(-g, ans))
-defvjp(anp.negative, lambda ans, x: lambda g: -g)
+defvjp_direct(anp.negative, lambda g, ans, x: -g)
 defjvp(anp.negative, lambda g, ans, x: -g)
 defvjp(anp.positive, lambda ans, x: lambda g: g)
 defjvp(anp.positive, lambda g, ans, x: g)
