@@ -29,6 +29,12 @@ NOTRACE = frozenset("""
     bitwise_count invert left_shift right_shift gcd lcm
     ravel_multi_index unravel_index lexsort may_share_memory shares_memory
     array_repr array_str array2string binary_repr base_repr einsum_path broadcast_shapes ix_
+    bartlett blackman hamming hanning kaiser packbits unpackbits iterable mintypecode typename
+    busday_count busday_offset is_busday datetime_as_string datetime_data format_float_positional
+    format_float_scientific get_include get_printoptions getbufsize geterr geterrcall info
+    printoptions set_printoptions setbufsize seterr seterrcall show_config show_runtime nested_iters
+    frombuffer fromfile fromiter fromregex fromstring genfromtxt load loadtxt save savetxt savez
+    savez_compressed from_dlpack frompyfunc
 """.split())
 
 IN_PLACE = frozenset('put place putmask copyto put_along_axis fill_diagonal'.split())
