@@ -11,7 +11,7 @@ import numpy as _np
 from ...engine import (Box, SparseObject, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                       defvjp_argnums, getval, primitive, vspace)
 from .. import wrapper as anp
-from .helpers import broadcast_like, shape_of, unbroadcast
+from .helpers import broadcast_like, is_complex, shape_of, unbroadcast
 
 
 def getitem_vjp(ans, A, idx):
@@ -23,6 +23,8 @@ def getitem_vjp(ans, A, idx):
     vs = vspace(A)
 
     def vjp(g):
+        if not vs.iscomplex and is_complex(g):
+            g = anp.real(g)  # a real A's gradient is real, as unbroadcast makes it elsewhere
         if isinstance(g, Box):
             return anp.untake(g, idx, vs)
         # Outside higher-order differentiation the gradient is added in place into the accumulated one,

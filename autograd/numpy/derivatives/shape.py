@@ -89,7 +89,8 @@ def_jointly_linear_jvp(anp.meshgrid)
 
 def def_joining(fun, vjp_for_part):
     """Rules for ``fun(axis, *arrays)``: each array's gradient is its part of the result's gradient."""
-    defvjp_argnum(fun, lambda argnum, ans, args, kwargs: lambda g: vjp_for_part(g, argnum - 1, args))
+    defvjp_argnum(fun, lambda argnum, ans, args, kwargs:
+                  lambda g: unbroadcast(vjp_for_part(g, argnum - 1, args), args[argnum]))
 
     def jvp(argnums, tangents, ans, args, kwargs):
         parts = [None] + [anp.zeros_like(a) for a in args[1:]]
