@@ -1,4 +1,5 @@
-"""``autograd.scipy``: SciPy's special functions and distributions, differentiable.
+"""``autograd.scipy``: SciPy's special functions, distributions, linear algebra, signal processing and ODE
+integration, differentiable.
 
 SciPy is an optional dependency (``pip install autograd[scipy]``); ``autograd`` and ``autograd.numpy`` work
 without it, and importing this package without it says how to install it.
@@ -10,4 +11,4 @@ except ImportError as error:
         "autograd.scipy needs SciPy, which is not installed. Install it with `pip install autograd[scipy]` "
         "(or `pip install scipy`).") from error
 
-from . import misc, special, stats  # noqa: F401,E402
+from . import integrate, linalg, misc, signal, special, stats  # noqa: F401,E402

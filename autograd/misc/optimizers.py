@@ -1,0 +1,72 @@
+"""First-order optimizers with HIPS Autograd's signatures: ``sgd``, ``rmsprop`` and ``adam``.
+
+Each takes ``grad(x, i)``, the gradient at parameters ``x`` on iteration ``i``, and a start ``x0`` that may
+be any nesting of lists, tuples, dicts, arrays and scalars; they return the final parameters in ``x0``'s
+structure. ``callback(x, i, g)``, if given, is called on every iteration with the parameters, the iteration
+number and the gradient just taken there (in ``x0``'s structure), before the step. The updates are written
+with ``autograd.numpy``, so an optimization can itself be differentiated (e.g. with respect to the step
+size or the start).
+"""
+from functools import wraps
+
+from .. import numpy as anp
+from .flatten import flatten
+
+__all__ = ['sgd', 'rmsprop', 'adam']
+
+
+def _on_flat_vectors(optimizer):
+    """``optimizer`` written for one flat parameter vector, made to take and return any structure."""
+    @wraps(optimizer)
+    def structured(grad, x0, callback=None, *args, **kwargs):
+        x0_flat, unflatten = flatten(x0)
+
+        def flat_grad(x, i):
+            return flatten(grad(unflatten(x), i))[0]
+
+        flat_callback = None if callback is None else lambda x, i, g: callback(unflatten(x), i, unflatten(g))
+        return unflatten(optimizer(flat_grad, x0_flat, flat_callback, *args, **kwargs))
+    return structured
+
+
+@_on_flat_vectors
+def sgd(grad, x0, callback=None, num_iters=200, step_size=0.1, mass=0.9):
+    """Gradient descent with momentum: the velocity is a running average of -grad with weight ``mass``."""
+    x, velocity = x0, anp.zeros_like(x0)
+    for i in range(num_iters):
+        g = grad(x, i)
+        if callback is not None:
+            callback(x, i, g)
+        velocity = mass * velocity - (1.0 - mass) * g
+        x = x + step_size * velocity
+    return x
+
+
+@_on_flat_vectors
+def rmsprop(grad, x0, callback=None, num_iters=100, step_size=0.1, gamma=0.9, eps=10**-8):
+    """Steps of -grad scaled by the root of a running average (weight ``gamma``) of its square, from 1."""
+    x, mean_square = x0, anp.ones_like(x0)
+    for i in range(num_iters):
+        g = grad(x, i)
+        if callback is not None:
+            callback(x, i, g)
+        mean_square = gamma * mean_square + (1.0 - gamma) * g ** 2
+        x = x - step_size * g / (anp.sqrt(mean_square) + eps)
+    return x
+
+
+@_on_flat_vectors
+def adam(grad, x0, callback=None, num_iters=100, step_size=0.001, b1=0.9, b2=0.999, eps=10**-8):
+    """Adam (Kingma and Ba, 2015): running averages of the gradient and its square, corrected for their
+    start at zero, give the step ``-step_size * m / (sqrt(v) + eps)``."""
+    x, m, v = x0, anp.zeros_like(x0), anp.zeros_like(x0)
+    for i in range(num_iters):
+        g = grad(x, i)
+        if callback is not None:
+            callback(x, i, g)
+        m = b1 * m + (1.0 - b1) * g
+        v = b2 * v + (1.0 - b2) * g ** 2
+        m_hat = m / (1.0 - b1 ** (i + 1))
+        v_hat = v / (1.0 - b2 ** (i + 1))
+        x = x - step_size * m_hat / (anp.sqrt(v_hat) + eps)
+    return x

@@ -1,0 +1,121 @@
+"""``autograd.scipy.signal``: differentiable ``convolve``, ``correlate``, ``convolve2d`` and ``correlate2d``.
+
+``convolve`` is the one primitive. Its result is a window (set by ``mode``) of the full convolution
+``z[k] = sum_j in1[j] in2[k - j]``, which is bilinear, so each argument's gradient is a window of the full
+convolution of the incoming gradient with the other argument reversed: the rules call ``convolve`` again
+and differentiate to any order. The others are built from it: correlating is convolving with ``in2``
+reversed and conjugated, and the 2-D functions are the n-d ones, with a nonzero ``fillvalue`` accounted
+for in closed form (and ``correlate2d``'s departures from ``correlate`` kept, see there). Only
+``boundary='fill'`` is differentiable; ``'wrap'`` and ``'symm'`` compute values but refuse to be traced.
+``method`` ('auto', 'direct', 'fft') is passed on to SciPy, in the rules too.
+"""
+import numpy as _np
+import scipy.signal as _source
+
+from ..engine import def_linear, defvjp_argnum, getval, isbox
+from ..numpy import wrapper as anp
+from ..numpy.derivatives.helpers import is_complex, shape_of
+from ..numpy.wrapper import primitive
+
+__all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d']
+
+
+@primitive
+def convolve(in1, in2, mode='full', method='auto'):
+    return _source.convolve(in1, in2, mode, method)
+
+
+convolve.__doc__ = _source.convolve.__doc__
+
+
+def _window_of_full(a, b, starts, sizes, method):
+    """``convolve(a, b, 'full')[starts : starts + sizes]`` (per axis, zeros outside it), by the 'valid' mode
+    where it is that."""
+    shapes = list(zip(shape_of(a), shape_of(b)))
+    if starts == tuple(min(n, m) - 1 for n, m in shapes) and sizes == tuple(abs(n - m) + 1 for n, m in shapes):
+        return convolve(a, b, 'valid', method)
+    full_shape = [n + m - 1 for n, m in shapes]
+    full = convolve(a, b, 'full', method)
+    # Where the larger argument reaches beyond the smaller one on both sides ('same' mode), some of its
+    # entries never meet the output: the window runs past the full convolution, into zeros.
+    before = [max(0, -s) for s in starts]
+    after = [max(0, s + n - f) for s, n, f in zip(starts, sizes, full_shape)]
+    if any(before) or any(after):
+        full = anp.pad(full, list(zip(before, after)))
+    return full[tuple(slice(s + p, s + p + n) for s, p, n in zip(starts, before, sizes))]
+
+
+def _convolve_vjp(argnum, ans, args, kwargs):
+    # ans is full[offset : offset + len(ans)], offset centring it as SciPy does (_centered); pulling g
+    # back to in1 gives g_in1[j] = sum_k g[k] in2[k + offset - j], the window of convolve(g, flip(in2))
+    # starting at len(in2) - 1 - offset.
+    mine, other = args[argnum], args[1 - argnum]
+    method = kwargs.get('method', args[3] if len(args) > 3 else 'auto')
+    full_shape = [n + m - 1 for n, m in zip(shape_of(mine), shape_of(other))]
+    offsets = [(f - n) // 2 for f, n in zip(full_shape, shape_of(ans))]
+    starts = tuple(m - 1 - o for m, o in zip(shape_of(other), offsets))
+
+    def vjp(g):
+        grad = _window_of_full(g, anp.flip(other), starts, tuple(shape_of(mine)), method)
+        return grad if is_complex(mine) else anp.real(grad)
+    return vjp
+
+
+defvjp_argnum(convolve, _convolve_vjp)
+def_linear(convolve)
+
+
+def _reverse_and_conj(x):
+    return anp.conj(anp.flip(x))
+
+
+def correlate(in1, in2, mode='full', method='auto'):
+    return convolve(in1, _reverse_and_conj(in2), mode, method)
+
+
+correlate.__doc__ = _source.correlate.__doc__
+
+
+def _by_scipy(name, in1, in2, boundary, fillvalue):
+    """Whether SciPy computes this 2-D call itself: boundaries other than 'fill', not to be traced."""
+    if _np.ndim(getval(in1)) != 2 or _np.ndim(getval(in2)) != 2:
+        raise ValueError('{} inputs must both be 2-D arrays'.format(name))
+    if boundary in ('fill', 'pad'):
+        return False
+    if isbox(in1) or isbox(in2) or isbox(fillvalue):
+        raise NotImplementedError("autograd.scipy.signal.{}: derivatives are defined for boundary='fill' only, "
+                                  "got boundary={!r}".format(name, boundary))
+    return True
+
+
+def _convolve_filled(in1, kernel, mode, fillvalue):
+    """``convolve`` with in1 padded by ``fillvalue`` instead of zeros."""
+    if mode == 'valid' or (not isbox(fillvalue) and fillvalue == 0):
+        return convolve(in1, kernel, mode)
+    # Padding with c is convolving in1 - c (padded with zeros) plus c times the sum of the kernel.
+    return convolve(in1 - fillvalue, kernel, mode) + fillvalue * anp.sum(kernel)
+
+
+def convolve2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
+    if _by_scipy('convolve2d', in1, in2, boundary, fillvalue):
+        return _source.convolve2d(in1, in2, mode, boundary, fillvalue)
+    return _convolve_filled(in1, in2, mode, fillvalue)
+
+
+def correlate2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
+    # SciPy's correlate2d departs from correlate twice: its 'same' window of the full correlation starts
+    # at len(in2) // 2 (correlate's at (len(in2) - 1) // 2), and in 'valid' mode with in2 the larger it
+    # returns the conjugate of the correlation. Both are kept, so that values match SciPy's.
+    if _by_scipy('correlate2d', in1, in2, boundary, fillvalue):
+        return _source.correlate2d(in1, in2, mode, boundary, fillvalue)
+    shape1, shape2 = _np.shape(getval(in1)), _np.shape(getval(in2))
+    if mode == 'valid' and not all(n >= m for n, m in zip(shape1, shape2)):
+        return convolve(anp.conj(in1), anp.flip(in2), 'valid')
+    if mode == 'same':
+        full = _convolve_filled(in1, _reverse_and_conj(in2), 'full', fillvalue)
+        return full[tuple(slice(m // 2, m // 2 + n) for n, m in zip(shape1, shape2))]
+    return _convolve_filled(in1, _reverse_and_conj(in2), mode, fillvalue)
+
+
+convolve2d.__doc__ = _source.convolve2d.__doc__
+correlate2d.__doc__ = _source.correlate2d.__doc__
