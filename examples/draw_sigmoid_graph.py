@@ -1,0 +1,30 @@
+"""Draw the computation graph of the tutorial's sigmoid into docs/images/.
+
+Run it with ``python examples/draw_sigmoid_graph.py``. It always writes ``sigmoid_graph.dot``; the SVG and
+PNG pictures need Graphviz's ``dot`` program (``apt-get install graphviz`` or ``brew install graphviz``).
+"""
+import os
+import shutil
+
+import autograd.numpy as np
+from autograd.misc.graph import trace_graph
+
+
+def sigmoid(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def main(out_dir=os.path.join(os.path.dirname(__file__), os.pardir, 'docs', 'images')):
+    os.makedirs(out_dir, exist_ok=True)
+    graph = trace_graph(sigmoid, 2.0)
+    formats = ['dot', 'svg', 'png'] if shutil.which('dot') else ['dot']
+    for fmt in formats:
+        path = os.path.normpath(os.path.join(out_dir, 'sigmoid_graph.' + fmt))
+        graph.render(path, fmt, dpi=144)
+        print('wrote', path)
+    if len(formats) == 1:
+        print("Graphviz's `dot` is not installed: only the DOT text was written.")
+
+
+if __name__ == '__main__':
+    main()
