@@ -7,8 +7,8 @@ from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_
                       make_vjp_once)
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                     defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps)
-from .tracing import (Box, DeadTraceError, Trace, getval, isbox, new_box, notrace_primitive,
-                      primitive)
+from .tracing import (CONSTANT, Box, DeadTraceError, Trace, active_traces, constant_value, getval, isbox, new_box,
+                      notrace_primitive, primitive, running, tracing_active)
 from .vspace import SparseObject, VSpace, vspace
 
 

@@ -1,6 +1,6 @@
 """Forward mode: carry a tangent alongside every traced value."""
 from .rules import node_jvp
-from .tracing import Box, Trace, new_box
+from .tracing import Box, Trace, constant_value, new_box, running
 from .vspace import vspace
 
 
@@ -22,12 +22,15 @@ def make_jvp(fun, x):
 
     def jvp(g):
         trace = ForwardTrace()
-        start = new_box(x, trace, g)
-        try:
-            end = fun(start)
-        finally:
-            trace.active = False
+        with running(trace):
+            end = fun(new_box(constant_value(x), trace, g))
         if isinstance(end, Box) and end._trace is trace:
-            return end._value, end._node
-        return end, vspace(end).zeros()
+            return end._value, constant_value(end._node)
+        end = constant_value(end)
+        try:
+            return end, vspace(end).zeros()
+        except TypeError:
+            raise TypeError("The differentiated function must return a float, complex number, array or a "
+                            "container of them; it returned {!r}{}.".format(
+                                end, ' (is a return statement missing?)' if end is None else '')) from None
     return jvp

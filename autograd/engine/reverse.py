@@ -2,7 +2,7 @@
 import warnings
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import Box, Trace, box_type_of, new_box
+from .tracing import Box, Trace, box_type_of, constant_value, new_box, running
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -61,16 +61,13 @@ def make_vjp_once(fun, x):
 def _trace_reverse(fun, x, release=False):
     x_vs = vspace(x)
     trace = ReverseTrace()
-    start = new_box(x, trace, 0)
-    try:
-        end = fun(start)
-    finally:
-        trace.active = False
+    with running(trace):
+        end = fun(new_box(constant_value(x), trace, 0))
     if not (isinstance(end, Box) and end._trace is trace):
         def vjp(g):
             warn_independent()
             return x_vs.zeros()
-        return vjp, end
+        return vjp, constant_value(end)
 
     tape, out = trace.tape, end._node
     del trace.tape

@@ -8,8 +8,45 @@ trace first and lets the lower ones see the result, which is what makes ``grad(g
 The counter is shared by all threads; two threads never share a trace, so they never mix boxes.
 """
 import itertools
+import threading
 
 _trace_levels = itertools.count(1)
+_local = threading.local()
+
+
+def active_traces():
+    """The traces whose functions this thread is running, outermost first."""
+    try:
+        return _local.stack
+    except AttributeError:
+        _local.stack = []
+        return _local.stack
+
+
+def tracing_active():
+    """True while this thread runs a function under some differentiation (forward pass or rules)."""
+    return bool(getattr(_local, 'stack', None))
+
+
+class _Active:
+    """``with running(trace):`` marks the forward pass of ``trace``, for ``tracing_active``."""
+    __slots__ = ('trace',)
+
+    def __init__(self, trace):
+        self.trace = trace
+
+    def __enter__(self):
+        active_traces().append(self.trace)
+        return self.trace
+
+    def __exit__(self, *exc):
+        active_traces().remove(self.trace)
+        self.trace.active = False
+
+
+def running(trace):
+    """Context manager for running a function under ``trace``: the trace is finished on exit."""
+    return _Active(trace)
 
 
 class Trace:
@@ -24,6 +61,24 @@ class Trace:
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
         """Record ``ans = fun(*argvals, **kwargs)``; ``nodes`` are the records of the boxed ``argnums``."""
         raise NotImplementedError
+
+
+class ConstantTrace(Trace):
+    """The trace of constants: arrays created inside differentiated code (``np.zeros`` and friends).
+
+    They are boxed so that values can be assigned into them (``B[i] = x`` makes B traced), but nothing is
+    recorded for them: a constant box's record is None, operations on constants alone give constants, and
+    where a constant meets a traced value it is just its plain value. Its level, 0, is below every trace.
+    """
+    __slots__ = ()
+    notrace = frozenset()
+
+    def __init__(self):
+        self.level = 0
+        self.active = True
+
+    def record(self, fun, argvals, kwargs, ans, argnums, nodes):
+        return new_box(ans, self, None)
 
 
 class Box:
@@ -52,6 +107,13 @@ class Box:
         Box.type_mappings[value_type] = cls
         Box.type_mappings[cls] = cls  # a box traced again by an outer differentiation
         Box.types.add(cls)
+
+
+def constant_value(x):
+    """``x`` without its box if it is a constant (see ConstantTrace)."""
+    if isinstance(x, Box) and x._trace is CONSTANT:
+        return x._value
+    return x
 
 
 def isbox(x):
@@ -128,6 +190,9 @@ def _name(fun):
 _FIRST = (0,)
 
 
+CONSTANT = ConstantTrace()
+
+
 def primitive(fun):
     """Wrap ``fun`` so that calls on boxed arguments are recorded by their trace.
 
@@ -154,20 +219,28 @@ def primitive(fun):
                 return inner(value, **kwargs)
             return top.record(f_wrapped, [value], kwargs, inner(value, **kwargs), _FIRST, [arg._node])
         top = None
+        constants = None
         for i, arg in enumerate(args):
             if isinstance(arg, Box):
                 trace = arg._trace
                 if trace is top:
                     argnums.append(i)
+                elif trace is CONSTANT:
+                    constants = [i] if constants is None else constants + [i]
                 elif top is None or trace.level > top.level:
                     mixed = top is not None
                     top = trace
                     argnums = [i]
                 else:
                     mixed = True
+        if top is None:
+            top, argnums, constants, mixed = CONSTANT, constants, None, False
         if not top.active:
             raise _dead_trace(fun)
         argvals = list(args)
+        if constants:
+            for i in constants:
+                argvals[i] = args[i]._value
         nodes = []
         for i in argnums:
             box = args[i]

@@ -6,12 +6,15 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 """
 import numpy as _np
 
-from ..engine import Box
+from ..engine import CONSTANT, Box
+from . import assignment
 from . import wrapper as anp
 
 
 class ArrayBox(Box):
-    __slots__ = ()
+    # A box read from another by basic indexing is a view of it: _parent and _index say where it came
+    # from, and the parent's _views hold weak references to it (see assignment.py).
+    __slots__ = ('_parent', '_index', '_views', '__weakref__')
     __array_priority__ = 100.0
 
     # Traced values are arrays or NumPy scalars (Python numbers are traced as NumPy scalars), so the
@@ -55,19 +58,39 @@ class ArrayBox(Box):
         return (anp.getitem(self, i) for i in range(len(self._value)))
 
     def __getitem__(self, idx):
-        return anp.getitem(self, idx)
+        result = anp.getitem(self, idx)
+        if type(result) is ArrayBox and anp.is_basic_index(idx) and _is_view(result):
+            assignment.track_view(self, result, idx)
+        return result
+
+    def __setitem__(self, idx, value):
+        assignment.assign(self, idx, value)
+
+    def __iadd__(self, other): return _in_place(self, anp.add, other)
+    def __isub__(self, other): return _in_place(self, anp.subtract, other)
+    def __imul__(self, other): return _in_place(self, anp.multiply, other)
+    def __itruediv__(self, other): return _in_place(self, anp.true_divide, other)
+    def __ipow__(self, other): return _in_place(self, anp.power, other)
+    def __imatmul__(self, other): return _in_place(self, anp.matmul, other)
+    def __ifloordiv__(self, other): return _in_place(self, anp.floor_divide, other)
+    def __imod__(self, other): return _in_place(self, anp.remainder, other)
+
+    def __array__(self, dtype=None, copy=None):
+        if self._trace is not CONSTANT:
+            raise _conversion_error('numpy.asarray')
+        return _np.asarray(self._value, dtype)
 
     def __format__(self, spec):
         return format(self._value, spec)
 
     def __float__(self):
-        raise _conversion_error('float')
+        return float(_constant(self, 'float'))
 
     def __int__(self):
-        raise _conversion_error('int')
+        return int(_constant(self, 'int'))
 
     def __complex__(self):
-        raise _conversion_error('complex')
+        return complex(_constant(self, 'complex'))
 
     def __neg__(self): return anp.negative(self)
     def __pos__(self): return self
@@ -144,6 +167,34 @@ class ArrayBox(Box):
         return wrapped(*args, **kwargs)
 
 
+def _constant(box, kind):
+    if box._trace is not CONSTANT:
+        raise _conversion_error(kind)
+    return box._value
+
+
+def _is_view(box):
+    value = box._value
+    while isinstance(value, Box):
+        value = value._value
+    return isinstance(value, _np.ndarray) and value.base is not None
+
+
+def _holds_array(box):
+    value = box._value
+    while isinstance(value, Box):
+        value = value._value
+    return isinstance(value, _np.ndarray)
+
+
+def _in_place(box, fun, other):
+    """``box op= other``: in place for arrays, as in NumPy; a new value for scalars (return NotImplemented)."""
+    # No local name may hold the array here: assignment counts the references to it.
+    if not _holds_array(box):
+        return NotImplemented
+    return assignment.update_in_place(box, fun, other)
+
+
 def _has_box(args):
     return any(isinstance(a, Box) for a in args)
 
@@ -151,7 +202,10 @@ def _has_box(args):
 def _conversion_error(kind):
     return TypeError(
         "{0}() of a traced value would drop it from the derivative. Keep it an array (use it directly, or "
-        "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant.".format(kind))
+        "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant. To put traced "
+        "values into an array, make that array with autograd.numpy's creation functions inside the "
+        "differentiated function (B = np.zeros(n), or B = np.copy(A) for an existing array; then B[i] = x), or "
+        "use np.stack, np.where or autograd.numpy.index_update.".format(kind))
 
 
 _METHODS = """

@@ -53,6 +53,7 @@ def classify(qualname, fun):
         return 'unsupported', UNSUPPORTED[qualname]
     if fun is None:
         return None, 'missing from autograd.numpy'
+    fun = getattr(fun, 'returns_constants_of', fun)  # creation functions: classified by what they wrap
     if getattr(fun, '_is_autograd_primitive', False):
         if fun in primitive_vjps or fun in vjps_by_argnum or fun in primitive_jvps or fun in jvps_by_argnum:
             if has_rules(fun):

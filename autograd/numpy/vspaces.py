@@ -1,7 +1,7 @@
 """Vector spaces of NumPy arrays and of Python/NumPy scalars (real and complex)."""
 import numpy as _np
 
-from ..engine import Box, VSpace, getval
+from ..engine import CONSTANT, Box, VSpace, constant_value, getval
 from ..engine.vspace import accumulators
 from . import wrapper as anp
 
@@ -19,8 +19,11 @@ class ArrayVSpace(VSpace):
     def __init__(self, value):
         self.shape = value.shape
         self.dtype = value.dtype
-        if self.dtype.kind not in 'fc':
+        if self.dtype.kind in 'biu':
             _integer_error(value)
+        if self.dtype.kind not in 'fc':
+            raise TypeError("Can't differentiate with respect to an array of dtype {}: only float and complex "
+                            "arrays carry derivatives.".format(self.dtype))
         self.size = value.size
         self.ndim = value.ndim
 
@@ -53,9 +56,9 @@ class ArrayVSpace(VSpace):
         return _np.real(_np.vdot(x, y))
 
     def cast(self, x):
-        if isinstance(x, Box):
+        if _traced(x):
             return _real_if_needed(self, x)
-        x = _np.asarray(x)
+        x = _np.asarray(constant_value(x))
         if x.shape != self.shape:
             raise ValueError(
                 "A gradient for an array of shape {} came back with shape {}: a derivative rule returned "
@@ -112,8 +115,9 @@ class ScalarVSpace(VSpace):
         return _np.real(_np.conj(x) * y)
 
     def cast(self, x):
-        if isinstance(x, Box):
+        if _traced(x):
             return _real_if_needed(self, x)
+        x = constant_value(x)
         if _np.ndim(x) != 0:
             raise ValueError("A gradient for a scalar came back with shape {}: a derivative rule returned "
                              "the wrong shape.".format(_np.shape(x)))
@@ -134,10 +138,17 @@ class ComplexScalarVSpace(ScalarVSpace):
 
 
 def _real_if_needed(vs, x):
-    """A traced gradient of a real value keeps only its real part, as a plain one does."""
+    """A traced gradient gets the argument's dtype (a real one keeping only its real part), as a plain one does."""
     if not vs.iscomplex and _np.iscomplexobj(getval(x)):
-        return anp.real(x)
+        x = anp.real(x)
+    if _np.result_type(getval(x)) != vs.dtype:
+        x = anp.astype(x, vs.dtype)
     return x
+
+
+def _traced(x):
+    """True for a box being differentiated (constant boxes are plain values here)."""
+    return isinstance(x, Box) and x._trace is not CONSTANT
 
 
 def _array_vspace(value):

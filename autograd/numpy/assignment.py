@@ -1,0 +1,215 @@
+"""Assignment into arrays inside differentiated code: ``B[idx] = v``, ``x[idx] += y``, ``x *= y``.
+
+A traced array is immutable underneath: its value may be recorded on the tape. Assigning into it
+records ``index_update`` (a copy with ``B[idx] = v``) and rebinds the box to the result, so every name
+for ``B`` sees the new value, as in NumPy. Arrays created inside differentiated code by
+``autograd.numpy`` (``zeros``, ``ones``, ``full``, ``array``, ...) are constant boxes, so they take traced
+values too. ``index_update`` and ``index_add`` are also the functional form, for code that prefers no
+mutation.
+
+Views follow NumPy where autograd can see them: an array read by basic indexing (``row = B[0]``) is a
+view of ``B``; writing into ``row`` writes into ``B``, and writing into ``B`` updates ``row``. Any other
+sharing of memory (views made by ``reshape``, ``transpose``, ``.T``, ``ravel``, ...) is refused at the
+assignment with ``AliasingError``, which says to take a copy: never a silently stale value.
+"""
+import sys
+import weakref
+
+import numpy as _np
+
+from ..engine import CONSTANT, Box, active_traces, defjvp, defvjp, primitive, tracing_active
+from . import wrapper as anp
+from .derivatives.helpers import is_complex, shape_of, unbroadcast
+
+
+class AliasingError(ValueError):
+    pass
+
+
+@primitive
+def index_update(x, idx, v):
+    """A copy of ``x`` with ``x[idx] = v``: NumPy's assignment (``v`` broadcast and cast to ``x``'s dtype;
+    where an index repeats, the last write wins), as a function that differentiates."""
+    if _np.iscomplexobj(v) and not _np.iscomplexobj(x):
+        raise TypeError("Cannot assign complex values into a real array of dtype {}; make the array complex "
+                        "first (x.astype(complex)).".format(_np.result_type(x)))
+    out = _np.array(x, copy=True)
+    out[idx] = v
+    return out
+
+
+@primitive
+def index_add(x, idx, v):
+    """A copy of ``x`` with ``v`` added at ``idx``; where an index repeats, every addition counts
+    (``numpy.add.at``), unlike ``x[idx] += v``."""
+    out = _np.array(x, copy=True, dtype=_np.result_type(x, v))
+    anp.add_at(out, idx, v)
+    return out
+
+
+def _landed(x_shape, idx, region_shape):
+    """Which elements of the (broadcast) assigned value ``x[idx] = v`` keeps: the last write at each index."""
+    labels = _np.full(x_shape, -1, dtype=_np.intp)
+    ids = _np.arange(int(_np.prod(region_shape)), dtype=_np.intp).reshape(region_shape)
+    labels[idx] = ids
+    return labels[idx] == ids
+
+
+def _update_vjp_v(g, ans, x, idx, v):
+    read = anp.getitem(g, idx)
+    if not anp.is_basic_index(idx):
+        read = anp.where(_landed(shape_of(x), idx, shape_of(read)), read, anp.zeros_like(read))
+    return unbroadcast(read, v)
+
+
+def _zero_like_value(g):
+    return 0j if is_complex(g) else 0.0
+
+
+defvjp(index_update, lambda ans, x, idx, v: lambda g: index_update(g, idx, _zero_like_value(g)), None,
+       lambda ans, x, idx, v: lambda g: _update_vjp_v(g, ans, x, idx, v))
+defjvp(index_update, lambda g, ans, x, idx, v: index_update(g, idx, _zero_like_value(g)), None,
+       lambda g, ans, x, idx, v: index_update(anp.zeros_like(ans, dtype=_np.result_type(ans, g)), idx, g))
+defvjp(index_add, lambda ans, x, idx, v: lambda g: g, None,
+       lambda ans, x, idx, v: lambda g: unbroadcast(anp.getitem(g, idx), v))
+defjvp(index_add, lambda g, ans, x, idx, v: g, None,
+       lambda g, ans, x, idx, v: index_add(anp.zeros_like(ans, dtype=_np.result_type(ans, g)), idx, g))
+
+
+# Views of traced arrays made by basic indexing: the view knows its parent and index, the parent keeps
+# weak references to its views. Nothing else is tracked, so code that never assigns pays only this.
+
+def track_view(parent, view, idx):
+    view._parent = parent
+    view._index = idx
+    try:
+        views = parent._views
+    except AttributeError:
+        views = parent._views = []
+    if len(views) >= 32 and len(views) & (len(views) - 1) == 0:  # at powers of two, forget dead views
+        views[:] = [ref for ref in views if ref() is not None]
+    views.append(weakref.ref(view))
+
+
+def _live_views(box):
+    views = [ref() for ref in getattr(box, '_views', ())]
+    return [v for v in views if v is not None and getattr(v, '_parent', None) is box]
+
+
+def _rebind(box, new):
+    """Make ``box`` the value ``new`` (a box, or a plain value made constant)."""
+    if not isinstance(new, Box):
+        new = type(box)(new, CONSTANT, None)
+    box._value, box._trace, box._node = new._value, new._trace, new._node
+
+
+def _innermost(box):
+    value = box._value
+    while isinstance(value, Box):
+        value = value._value
+    return value
+
+
+def _tape_references(box, array, start):
+    """How many times tapes refer to ``array`` (recorded values are history, not aliases): the tape of
+    ``box``'s trace from ``start`` on, or for a constant every running trace's tape."""
+    while isinstance(box._value, Box):
+        box = box._value
+    if box._trace is CONSTANT:
+        tapes = [getattr(trace, 'tape', None) for trace in active_traces()]
+        start = 1
+    else:
+        tapes = [getattr(box._trace, 'tape', None)]
+    count = 0
+    for tape in tapes:
+        for entry in tape[start:] if tape else ():
+            if entry is not None:
+                _, args, kwargs, ans, _, _ = entry
+                count += ((ans is array) + sum(a is array for a in args)
+                          + sum(v is array for v in kwargs.values()))
+    return count
+
+
+def _aliasing(detail):
+    return AliasingError(
+        "Cannot assign into this traced array: {}. NumPy would change the other array too, which autograd "
+        "cannot follow. Take a copy first (x = x.copy()), or assign into the array it came from.".format(detail))
+
+
+def _check_unaliased(box, views):
+    """Refuse to write into ``box`` when an array that autograd does not track shares its memory."""
+    array = _innermost(box)
+    if not isinstance(array, _np.ndarray):
+        raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(
+            type(array).__name__))
+    node = box._node
+    start = node if isinstance(node, int) else 1
+    # Each count: the holder (box or view), getrefcount's argument and the local name, plus what the tape
+    # and the tracked views hold.
+    if sys.getrefcount(array) > 3 + _tape_references(box, array, start) + (array.base is None) * len(views):
+        raise _aliasing('another array refers to its memory: a view of it (made by reshape, transpose, .T, '
+                        'ravel, ...), or the caller\'s array when it is the differentiated argument itself')
+    root = array.base
+    if root is not None and sys.getrefcount(root) > 3 + _tape_references(box, root, 1) + len(views):
+        raise _aliasing('it is a view (made by reshape, transpose, .T, ravel, ...) of another array')
+
+
+def assign(box, idx, value):
+    """``box[idx] = value`` with NumPy's semantics, for a (possibly constant) traced array ``box``."""
+    parent = getattr(box, '_parent', None)
+    if parent is not None:
+        assign(parent, box._index, index_update(box, idx, value))
+        return
+    views = _live_views(box)
+    _check_unaliased(box, views)
+    _rebind(box, index_update(box, idx, value))
+    box._views = []
+    for view in views:
+        _rebind(view, anp.getitem(box, view._index))
+        track_view(box, view, view._index)
+
+
+def update_in_place(box, fun, other):
+    """``box op= other`` for an array: the result, cast to ``box``'s dtype, assigned into ``box``."""
+    result = fun(box, other)
+    if shape_of(result) != shape_of(box):
+        raise ValueError("non-broadcastable output operand with shape {} doesn't match the broadcast shape "
+                         "{}".format(shape_of(box), shape_of(result)))
+    if is_complex(result) and not is_complex(box):
+        raise TypeError("Cannot cast the complex result of an in-place operation to the real array's dtype; "
+                        "make the array complex first")
+    assign(box, Ellipsis, result)
+    return box
+
+
+def as_constant(value):
+    """A float array created inside differentiated code, boxed as a constant so it accepts assignments."""
+    if tracing_active() and type(value) is _np.ndarray and value.dtype.kind in 'fc':
+        from .array_box import ArrayBox
+        return ArrayBox(value, CONSTANT, None)
+    return value
+
+
+CREATION = 'zeros ones empty full eye identity arange linspace zeros_like ones_like empty_like full_like ' \
+           'array copy tri'.split()
+
+
+def _constant_results(fun):
+    def creation(*args, **kwargs):
+        return as_constant(fun(*args, **kwargs))
+    creation.__name__ = fun.__name__
+    creation.__doc__ = fun.__doc__
+    creation.__wrapped__ = getattr(fun, '__wrapped__', fun)
+    creation.returns_constants_of = fun
+    return creation
+
+
+def install_creation_functions():
+    """Make autograd.numpy's array-creating functions return assignable constants inside traced code."""
+    for name in CREATION:
+        original = getattr(anp, name)
+        creation = _constant_results(original)
+        setattr(anp, name, creation)
+        for numpy_fun, wrapped in list(anp.dispatch.items()):
+            if wrapped is original:
+                anp.dispatch[numpy_fun] = creation
