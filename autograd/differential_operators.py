@@ -47,7 +47,7 @@ def make_jvp(fun, x):
     """Return ``jvp(v) -> (fun(x), J v)``: the Jacobian-vector product of ``fun`` at ``x`` (forward mode).
 
     >>> make_jvp(np.sin)(0.0)(2.0)
-    (0.0, 2.0)
+    (np.float64(0.0), np.float64(2.0))
     """
     return engine.make_jvp(_traced_output(fun), x)
 
@@ -100,7 +100,7 @@ def value_and_grad(fun, x):
     """Return ``(fun(x), grad(fun)(x))`` from one evaluation.
 
     >>> value_and_grad(np.sin)(0.0)
-    (0.0, 1.0)
+    (np.float64(0.0), 1.0)
     """
     vjp, ans = _make_vjp_once(fun, x)
     return ans, vjp(_scalar_cotangent('value_and_grad', fun, ans))
@@ -165,7 +165,7 @@ def deriv(fun, x):
     """The derivative of ``fun`` at ``x`` in the direction of ones (forward mode): f'(x) for scalars.
 
     >>> deriv(np.sin)(0.0)
-    1.0
+    np.float64(1.0)
     """
     return engine.make_jvp(_traced_output(fun), x)(vspace(x).ones())[1]
 

@@ -1,6 +1,8 @@
 """Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
 from functools import wraps
 
+import numpy as _np
+
 
 def subvals(args, replacements):
     """``args`` (a tuple) with ``args[i] = value`` for each ``(i, value)`` in ``replacements``."""
@@ -11,12 +13,12 @@ def subvals(args, replacements):
 
 
 def _check_argnum(op_name, argnum):
-    if isinstance(argnum, bool) or not isinstance(argnum, (int, tuple, list)):
+    if isinstance(argnum, bool) or not isinstance(argnum, (int, _np.integer, tuple, list)):
         raise TypeError(
             "{}: argnum must be an int or a tuple of ints, got {!r}. To differentiate with respect to a "
             "named argument use grad_named(fun, 'name').".format(op_name, argnum))
     if isinstance(argnum, (tuple, list)):
-        if not argnum or any(isinstance(i, bool) or not isinstance(i, int) for i in argnum):
+        if not argnum or any(isinstance(i, bool) or not isinstance(i, (int, _np.integer)) for i in argnum):
             raise TypeError("{}: argnum must be an int or a non-empty tuple of ints, got {!r}"
                             .format(op_name, argnum))
         if len(set(argnum)) != len(argnum):
@@ -50,15 +52,15 @@ def unary_to_nary(unary_operator):
 
         @wraps(fun)
         def nary_f(*args, **kwargs):
-            if isinstance(argnum, int):
-                i = _positional(op_name, fun, args, argnum)
+            if isinstance(argnum, (int, _np.integer)):
+                i = _positional(op_name, fun, args, int(argnum))
                 x = args[i]
 
                 def unary_f(x):
                     return fun(*subvals(args, ((i, x),)), **kwargs)
                 unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             else:
-                positions = [_positional(op_name, fun, args, j) for j in argnum]
+                positions = [_positional(op_name, fun, args, int(j)) for j in argnum]
                 x = tuple(args[i] for i in positions)
 
                 def unary_f(x):
