@@ -1,0 +1,14 @@
+"""The benchmark suite runs (in its quick mode: toy sizes, no timing, no HIPS Autograd)."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_quick_benchmark_runs_every_workload():
+    result = subprocess.run([sys.executable, str(ROOT / 'benchmarks' / 'run.py'), '--quick'],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for name in ['chain50', 'fan1000', 'mlp', 'rnn', 'big', 'hvp', 'jacobian', 'forward_loop']:
+        assert name in result.stdout
