@@ -12,7 +12,7 @@ import itertools
 
 import numpy as _np
 
-from ...engine import def_linear, defjvp, defvjp, defvjp_argnum
+from ...engine import SparseObject, def_linear, defjvp, defvjp, defvjp_argnum, vspace
 from .. import linalg as anp_linalg
 from .. import wrapper as anp
 from .helpers import is_complex, shape_of, unbroadcast, unbroadcast_to
@@ -111,8 +111,46 @@ def _matmul_vjp_a(ans, a, b):
     return vjp
 
 
+class MatrixProductSum(SparseObject):
+    """A gradient ``sum_i lefts[i] @ rights[i]`` kept as its factors and multiplied out once.
+
+    A weight matrix read at many steps (an RNN's) then costs one well-shaped matrix product, with the
+    summed dimension as long as all the steps together, instead of one thin product per step.
+    """
+    __slots__ = ('lefts', 'rights')
+
+    def __init__(self, vs, lefts, rights):
+        self.vs = vs
+        self.lefts = lefts
+        self.rights = rights
+
+    def _product(self):
+        if len(self.lefts) == 1:
+            return self.lefts[0] @ self.rights[0]
+        return _np.concatenate(self.lefts, axis=1) @ _np.concatenate(self.rights, axis=0)
+
+    def densify(self):
+        return self.vs.cast(self._product())
+
+    def mut_add(self, dense):
+        dense += self._product()
+        return dense
+
+    def merge(self, other):
+        if type(other) is MatrixProductSum and other.vs == self.vs:
+            return MatrixProductSum(self.vs, self.lefts + other.lefts, self.rights + other.rights)
+        return other.mut_add(self.densify())
+
+
+def _is_plain_matrix(x):
+    return type(x) is _np.ndarray and x.ndim == 2
+
+
 def _matmul_vjp_b(ans, a, b):
     def vjp(g):
+        if _is_plain_matrix(g) and _is_plain_matrix(a) and _is_plain_matrix(b) and not is_complex(b) \
+                and a.dtype == g.dtype == b.dtype:
+            return MatrixProductSum(vspace(b), [a.T], [g])
         g, a2, b2 = _as_matrices(g, a, b)
         grad = anp.matmul(anp.swapaxes(a2, -1, -2), g)
         grad = unbroadcast_to(grad, shape_of(b2), anp.iscomplexobj(b))
