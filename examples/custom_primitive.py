@@ -10,8 +10,6 @@ Run it with ``python examples/custom_primitive.py``; it writes ``custom_primitiv
 naive and the custom value and gradient on [-20, 1000]. ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -21,9 +19,8 @@ import autograd.numpy as np  # noqa: E402
 from autograd import elementwise_grad, grad  # noqa: E402
 from autograd.extend import defjvp, defvjp, primitive  # noqa: E402
 from autograd.test_util import check_grads  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 
 
 def naive_softplus(x):
@@ -79,10 +76,7 @@ def main():
     inset.plot(near_zero, elementwise_grad(softplus)(near_zero), color='tab:blue')
     inset.set_title('near 0: the sigmoid', fontsize=8)
     inset.tick_params(labelsize=7)
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'custom_primitive.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'custom_primitive.png')
 
 
 if __name__ == '__main__':

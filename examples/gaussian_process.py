@@ -7,8 +7,6 @@ writes ``gaussian_process.png`` beside itself: the data, the posterior mean and 
 band. ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture
 elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -19,9 +17,8 @@ import autograd.numpy as np  # noqa: E402
 import autograd.numpy.random as npr  # noqa: E402
 from autograd import value_and_grad  # noqa: E402
 from autograd.scipy.linalg import solve_triangular  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 
 
 def rbf_kernel(log_lengthscale, log_variance, x, z):
@@ -77,10 +74,7 @@ def main():
                      np.exp(hypers[0]), np.exp(hypers[1] / 2), np.exp(hypers[2] / 2)))
     ax.set_xlabel('x')
     ax.legend(loc='lower left', fontsize='small')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'gaussian_process.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'gaussian_process.png')
 
 
 if __name__ == '__main__':

@@ -5,8 +5,6 @@ itself: the training loss, and the data with the learned decision boundary.
 ``AUTOGRAD_EXAMPLES_QUICK=1`` trains on less data for fewer steps; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the
 picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -16,9 +14,8 @@ import autograd.numpy as np  # noqa: E402
 import autograd.numpy.random as npr  # noqa: E402
 from autograd import grad  # noqa: E402
 from autograd.misc.optimizers import adam  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 
 
 def make_data(rs, n):
@@ -79,10 +76,7 @@ def main():
     ax_data.set_title('Data and decision boundary (P = 0.5)')
     ax_data.legend(loc='upper left', fontsize='small')
     ax_data.set_aspect('equal')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'logistic_regression.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'logistic_regression.png')
 
 
 if __name__ == '__main__':

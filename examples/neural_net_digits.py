@@ -5,8 +5,6 @@ is downloaded). It prints the test accuracy and writes ``neural_net_digits.png``
 training curve and some test digits with their predicted labels. ``AUTOGRAD_EXAMPLES_QUICK=1`` trains for
 fewer steps; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -18,9 +16,8 @@ import autograd.numpy.random as npr  # noqa: E402
 from autograd import grad  # noqa: E402
 from autograd.misc.optimizers import adam  # noqa: E402
 from autograd.scipy.special import logsumexp  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 LAYER_SIZES = [64, 64, 10]
 BATCH_SIZE = 128
 
@@ -98,10 +95,7 @@ def main():
         ax.set_title('predicted {}'.format(predictions[k]) + ('' if right else ' (is {})'.format(labels[test][k])),
                      fontsize=8, color='k' if right else 'red')
         ax.axis('off')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'neural_net_digits.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'neural_net_digits.png')
 
 
 if __name__ == '__main__':

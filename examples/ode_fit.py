@@ -8,8 +8,6 @@ SciPy); it writes ``ode_fit.png`` beside itself: the data, the starting and the 
 the parameters along the way. ``AUTOGRAD_EXAMPLES_QUICK=1`` takes fewer steps on fewer observations;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -20,9 +18,8 @@ import autograd.numpy.random as npr  # noqa: E402
 from autograd import value_and_grad  # noqa: E402
 from autograd.misc.optimizers import adam  # noqa: E402
 from autograd.scipy.integrate import odeint  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 TRUE_PARAMS = np.array([0.25, 2.0])  # gamma (decay rate), omega (angular frequency)
 Y0 = np.array([1.0, 0.0])  # starting position and velocity
 
@@ -78,10 +75,7 @@ def main():
     ax_params.set_xlabel('adam iteration')
     ax_params.set_title('Parameters (dashed: true values)')
     ax_params.legend(fontsize='small')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'ode_fit.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'ode_fit.png')
 
 
 if __name__ == '__main__':

@@ -9,8 +9,6 @@ Run it with ``python examples/progress_bar.py`` (needs tqdm); it writes ``progre
 the loss per iteration and the fitted curve. ``AUTOGRAD_EXAMPLES_QUICK=1`` takes fewer steps;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -21,9 +19,8 @@ import autograd.numpy as np  # noqa: E402
 import autograd.numpy.random as npr  # noqa: E402
 from autograd import value_and_grad  # noqa: E402
 from autograd.misc.optimizers import adam  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 
 
 def predict(params, x):
@@ -70,10 +67,7 @@ def main():
     ax_fit.set_xlabel('x')
     ax_fit.set_title('Fit after {} iterations'.format(num_iters))
     ax_fit.legend(fontsize='small')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'progress_bar.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'progress_bar.png')
 
 
 if __name__ == '__main__':

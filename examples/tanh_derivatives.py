@@ -3,8 +3,6 @@
 Run it with ``python examples/tanh_derivatives.py``; it writes ``tanh_derivatives.png`` beside itself.
 ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
-import os
-
 import matplotlib
 
 matplotlib.use('Agg')
@@ -12,9 +10,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 import autograd.numpy as np  # noqa: E402
 from autograd import elementwise_grad, grad  # noqa: E402
+from example_setup import QUICK, save_figure  # noqa: E402
 
-QUICK = os.environ.get('AUTOGRAD_EXAMPLES_QUICK') == '1'
-OUT_DIR = os.environ.get('AUTOGRAD_EXAMPLES_OUTDIR', os.path.dirname(os.path.abspath(__file__)))
 
 
 def derivatives(fun, count):
@@ -51,10 +48,7 @@ def main():
     ax.set_title('tanh and its derivatives by repeated elementwise_grad')
     ax.axhline(0, color='grey', linewidth=0.5)
     ax.legend(loc='upper left', fontsize='small')
-    fig.tight_layout()
-    path = os.path.join(OUT_DIR, 'tanh_derivatives.png')
-    fig.savefig(path, dpi=100)
-    print('wrote', path)
+    save_figure(fig, 'tanh_derivatives.png')
 
 
 if __name__ == '__main__':
