@@ -7,6 +7,7 @@ from .vspace import SparseObject, accumulators, vspace
 
 
 _MISSING = object()
+_box_makers = Box.type_mappings
 
 
 class VJPNode:
@@ -27,7 +28,7 @@ class ReverseTrace(Trace):
         self.tape = [None]  # position 0 is the input
 
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
-        make_box = Box.type_mappings.get(type(ans)) or box_type_of(type(ans))
+        make_box = _box_makers.get(type(ans)) or box_type_of(type(ans))
         if make_box is None:
             return ans
         tape = self.tape

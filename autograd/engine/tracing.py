@@ -215,9 +215,10 @@ def primitive(fun):
                 raise _dead_trace(fun)
             value = arg._value
             inner = f_wrapped if isinstance(value, Box) else fun
-            if f_wrapped in top.notrace:
+            if top.notrace and f_wrapped in top.notrace:
                 return inner(value, **kwargs)
-            return top.record(f_wrapped, [value], kwargs, inner(value, **kwargs), _FIRST, [arg._node])
+            ans = inner(value, **kwargs) if kwargs else inner(value)
+            return top.record(f_wrapped, (value,), kwargs, ans, _FIRST, (arg._node,))
         top = None
         constants = None
         for i, arg in enumerate(args):
@@ -249,7 +250,7 @@ def primitive(fun):
             mixed = mixed or isinstance(value, Box)
         # Values also boxed by an enclosing trace go through f_wrapped again, to be recorded there.
         inner = f_wrapped if mixed else fun
-        if f_wrapped in top.notrace:
+        if top.notrace and f_wrapped in top.notrace:
             return inner(*argvals, **kwargs)
         return top.record(f_wrapped, argvals, kwargs, inner(*argvals, **kwargs), argnums, nodes)
 
