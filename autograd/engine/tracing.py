@@ -208,7 +208,7 @@ def primitive(fun):
             if isinstance(arg, Box):
                 break
         else:
-            return fun(*args, **kwargs)
+            return fun(*args, **kwargs) if kwargs else fun(*args)
         if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
             top = arg._trace
             if not top.active:
