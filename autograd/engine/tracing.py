@@ -187,7 +187,7 @@ def _name(fun):
     return getattr(fun, '__name__', repr(fun))
 
 
-_FIRST = (0,)
+_FIRST, _SECOND, _BOTH = (0,), (1,), (0, 1)
 
 
 CONSTANT = ConstantTrace()
@@ -219,6 +219,27 @@ def primitive(fun):
                 return inner(value, **kwargs)
             ans = inner(value, **kwargs) if kwargs else inner(value)
             return top.record(f_wrapped, (value,), kwargs, ans, _FIRST, (arg._node,))
+        if len(args) == 2:  # binary operators: one traced operand, or two of the same trace
+            a, b = args
+            if isinstance(a, Box):
+                top = a._trace
+                if not isinstance(b, Box):
+                    value = a._value
+                    if top.active and not top.notrace and not isinstance(value, Box):
+                        ans = fun(value, b, **kwargs) if kwargs else fun(value, b)
+                        return top.record(f_wrapped, (value, b), kwargs, ans, _FIRST, (a._node,))
+                elif b._trace is top:
+                    value, other = a._value, b._value
+                    if top.active and not top.notrace and not isinstance(value, Box) \
+                            and not isinstance(other, Box):
+                        ans = fun(value, other, **kwargs) if kwargs else fun(value, other)
+                        return top.record(f_wrapped, (value, other), kwargs, ans, _BOTH, (a._node, b._node))
+            else:
+                top = b._trace
+                value = b._value
+                if top.active and not top.notrace and not isinstance(value, Box):
+                    ans = fun(a, value, **kwargs) if kwargs else fun(a, value)
+                    return top.record(f_wrapped, (a, value), kwargs, ans, _SECOND, (b._node,))
         top = None
         constants = None
         for i, arg in enumerate(args):
