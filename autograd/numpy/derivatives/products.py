@@ -102,7 +102,23 @@ def _as_matrices(g, a, b):
     return g, a, b
 
 
+def _real_like(grad, x):
+    return anp.real(grad) if is_complex(grad) and not is_complex(x) else grad
+
+
+# Products of vectors with vectors or matrices (no batch axes) have one-operation gradients.
+_VECTOR_CASES = {
+    (1, 1): (lambda g, a, b: g * b, lambda g, a, b: g * a),
+    (2, 1): (lambda g, a, b: anp.outer(g, b), lambda g, a, b: anp.dot(g, a)),
+    (1, 2): (lambda g, a, b: anp.dot(b, g), lambda g, a, b: anp.outer(a, g)),
+}
+
+
 def _matmul_vjp_a(ans, a, b):
+    vector_case = _VECTOR_CASES.get((len(shape_of(a)), len(shape_of(b))))
+    if vector_case:
+        return lambda g: _real_like(vector_case[0](g, a, b), a)
+
     def vjp(g):
         g, a2, b2 = _as_matrices(g, a, b)
         grad = anp.matmul(g, anp.swapaxes(b2, -1, -2))
@@ -147,6 +163,10 @@ def _is_plain_matrix(x):
 
 
 def _matmul_vjp_b(ans, a, b):
+    vector_case = _VECTOR_CASES.get((len(shape_of(a)), len(shape_of(b))))
+    if vector_case:
+        return lambda g: _real_like(vector_case[1](g, a, b), b)
+
     def vjp(g):
         if _is_plain_matrix(g) and _is_plain_matrix(a) and _is_plain_matrix(b) and not is_complex(b) \
                 and a.dtype == g.dtype == b.dtype:
