@@ -1,4 +1,6 @@
 """Forward mode: carry a tangent alongside every traced value."""
+from threading import get_ident as _get_ident
+
 from .rules import node_jvp
 from .tracing import Box, Trace, constant_value, new_box, running
 from .vspace import vspace
@@ -10,6 +12,8 @@ class ForwardTrace(Trace):
     notrace = set()
 
     def record(self, fun, argvals, kwargs, ans, argnums, tangents):
+        if _get_ident() != self.thread:
+            self.check_thread(fun)
         tangent = node_jvp(fun, argnums, tangents, ans, argvals, kwargs)
         if tangent is None:
             return ans

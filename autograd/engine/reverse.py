@@ -1,5 +1,6 @@
 """Reverse mode: record a tape during the forward pass, walk it backwards to pull gradients to the input."""
 import warnings
+from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
 from .tracing import Box, Trace, box_type_of, constant_value, new_box, running
@@ -28,6 +29,8 @@ class ReverseTrace(Trace):
         self.tape = [None]  # position 0 is the input
 
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
+        if _get_ident() != self.thread:
+            self.check_thread(fun)
         make_box = _box_makers.get(type(ans)) or box_type_of(type(ans))
         if make_box is None:
             return ans

@@ -51,12 +51,21 @@ def running(trace):
 
 class Trace:
     """One differentiation in progress. Subclasses say what a primitive call records."""
-    __slots__ = ('level', 'active', '__weakref__')
+    __slots__ = ('level', 'active', 'thread', '__weakref__')
     notrace = frozenset()
 
     def __init__(self):
         self.level = next(_trace_levels)
         self.active = True
+        self.thread = threading.get_ident()
+
+    def check_thread(self, fun):
+        """Refuse a value of this trace used by another thread while this one is still running it."""
+        if threading.get_ident() != self.thread:
+            raise RuntimeError(
+                "{} received a value traced by a differentiation that another thread is running. Each "
+                "thread must differentiate its own values; pass plain values between threads "
+                "(autograd.tracer.getval).".format(_name(fun)))
 
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
         """Record ``ans = fun(*argvals, **kwargs)``; ``nodes`` are the records of the boxed ``argnums``."""
@@ -76,6 +85,7 @@ class ConstantTrace(Trace):
     def __init__(self):
         self.level = 0
         self.active = True
+        self.thread = None
 
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
         return new_box(ans, self, None)

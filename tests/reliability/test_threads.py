@@ -166,8 +166,6 @@ def test_box_passed_to_another_thread_after_its_differentiation_finished():
         np.sin(kept[0])
 
 
-@pytest.mark.xfail(strict=True, reason="a box of another thread's running trace is not detected: the other "
-                   "thread's tape records this thread's operations and grad returns that thread's box")
 def test_box_passed_to_another_thread_while_its_differentiation_runs():
     shared, ready, release = [], threading.Event(), threading.Event()
 
