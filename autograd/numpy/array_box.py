@@ -83,6 +83,12 @@ class ArrayBox(Box):
     def __format__(self, spec):
         return format(self._value, spec)
 
+    def __getattr__(self, name):
+        # Reached only for names ArrayBox does not define: read-only views of a constant's data.
+        if name in _CONSTANT_ONLY:
+            return getattr(_constant(self, name), name)
+        raise AttributeError("'{}' object has no attribute '{}'".format(type(self).__name__, name))
+
     def __float__(self):
         return float(_constant(self, 'float'))
 
@@ -165,6 +171,9 @@ class ArrayBox(Box):
                 "there. Pass the arrays as separate arguments or use a function made for sequences "
                 "(autograd.numpy.stack, concatenate, array).".format(func.__name__))
         return wrapped(*args, **kwargs)
+
+
+_CONSTANT_ONLY = frozenset(['tolist', 'item', 'tobytes', 'itemsize', 'nbytes', 'strides'])
 
 
 def _constant(box, kind):

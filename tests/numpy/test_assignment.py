@@ -268,3 +268,13 @@ def test_complex_assignment():
         y[1:] = w
         return y
     check(f, rand(3, dtype=complex), rand(2, dtype=complex))
+
+
+def test_created_arrays_still_read_like_arrays():
+    def f(x):
+        z = np.zeros(3)
+        assert z.tolist() == [0.0, 0.0, 0.0] and z.nbytes == 24 and float(z[0]) == 0.0
+        with pytest.raises(TypeError, match='drop it from the derivative'):
+            (x * 1.0).tolist()
+        return np.sum(x * z) + np.sum(x)
+    assert grad(f)(onp.ones(3)).tolist() == [1.0, 1.0, 1.0]
