@@ -1,7 +1,9 @@
 """``autograd.numpy``: NumPy, with every differentiable function traced. Use it as ``import autograd.numpy as np``."""
 from . import array_box, derivatives, vspaces  # noqa: F401 (register boxes, rules and vector spaces)
-from .assignment import AliasingError, index_add, index_update, install_creation_functions
+from .assignment import (AliasingError, index_add, index_update, install_creation_functions,
+                         install_in_place_writers)
 
 install_creation_functions()
+install_in_place_writers()
 from .wrapper import *  # noqa: F401,F403,E402
 from . import fft, linalg, random  # noqa: F401

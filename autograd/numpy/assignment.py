@@ -213,3 +213,105 @@ def install_creation_functions():
         for numpy_fun, wrapped in list(anp.dispatch.items()):
             if wrapped is original:
                 anp.dispatch[numpy_fun] = creation
+
+
+# NumPy's in-place writers, on arrays autograd can assign into: each is an assignment at the positions
+# NumPy would write, with the values NumPy would write there (repeated cyclically where NumPy does).
+
+def _cycled(values, count):
+    """The first ``count`` elements of ``values`` flattened and repeated, as put/place/putmask use them."""
+    flat = anp.ravel(values)
+    size = shape_of(flat)[0]
+    if size == 0:
+        raise ValueError('cannot write from an empty array of values')
+    return anp.getitem(flat, _np.arange(count) % size) if count != size else flat
+
+
+def put(a, ind, v, mode='raise'):
+    shape = shape_of(a)
+    size = int(_np.prod(shape))
+    ind = _np.ravel(ind).astype(_np.intp)
+    if mode == 'wrap':
+        ind = ind % size
+    elif mode == 'clip':
+        ind = _np.clip(ind, 0, size - 1)
+    elif ((ind < -size) | (ind >= size)).any():
+        raise IndexError('index out of range for array of size {}'.format(size))
+    assign(a, _np.unravel_index(ind % size, shape), _cycled(v, len(ind)))
+
+
+def place(arr, mask, vals):
+    where = _np.nonzero(_np.reshape(mask, shape_of(arr)))
+    assign(arr, where, _cycled(vals, len(where[0])))
+
+
+def putmask(a, mask, values):
+    positions = _np.flatnonzero(_np.broadcast_to(mask, shape_of(a)))
+    flat_values = _cycled(values, int(_np.prod(shape_of(a))))
+    assign(a, _np.unravel_index(positions, shape_of(a)), anp.getitem(flat_values, positions))
+
+
+def copyto(dst, src, casting='same_kind', where=True):
+    if not _np.can_cast(_np.result_type(getval_array(src)), _np.result_type(getval_array(dst)), casting):
+        raise TypeError("Cannot cast array data from {} to {} according to the rule {!r}".format(
+            _np.result_type(getval_array(src)), _np.result_type(getval_array(dst)), casting))
+    assign(dst, Ellipsis, src if where is True else anp.where(where, src, dst))
+
+
+def put_along_axis(arr, indices, values, axis):
+    from .derivatives.indexing import along_axis_index
+    idx = along_axis_index(shape_of(arr), indices, axis)
+    assign(arr, idx, anp.broadcast_to(values, _np.broadcast_shapes(*[_np.shape(i) for i in idx])))
+
+
+def fill_diagonal(a, val, wrap=False):
+    shape = shape_of(a)
+    if len(shape) < 2:
+        raise ValueError('array must be at least 2-d')
+    if len(shape) > 2 and len(set(shape)) != 1:
+        raise ValueError('All dimensions of input must be of equal length')
+    if len(shape) == 2:
+        rows, cols = shape
+        step = cols + 1
+        end = None if wrap else cols * cols
+        flat = _np.arange(rows * cols)[:end:step]
+    else:
+        flat = _np.ravel_multi_index((_np.arange(shape[0]),) * len(shape), shape)
+    assign(a, _np.unravel_index(flat, shape), _cycled(val, len(flat)))
+
+
+def getval_array(x):
+    while isinstance(x, Box):
+        x = x._value
+    return x
+
+
+IN_PLACE = {'put': put, 'place': place, 'putmask': putmask, 'copyto': copyto, 'put_along_axis': put_along_axis,
+            'fill_diagonal': fill_diagonal}
+
+
+def _in_place_writer(name, numpy_fun):
+    ours = IN_PLACE[name]
+
+    def writer(target, *args, **kwargs):
+        if isinstance(target, Box):
+            return ours(target, *args, **kwargs)
+        if any(isinstance(a, Box) for a in list(args) + list(kwargs.values())):
+            raise TypeError(
+                "numpy.{} cannot write traced values into an array made by plain numpy: make the array with "
+                "autograd.numpy's creation functions inside the differentiated function (np.zeros(n), "
+                "np.copy(A)) so it can take them.".format(name))
+        return numpy_fun(target, *args, **kwargs)
+    writer.__name__ = name
+    writer.__doc__ = numpy_fun.__doc__
+    writer.__wrapped__ = numpy_fun
+    return writer
+
+
+def install_in_place_writers():
+    """Make autograd.numpy's in-place writers (put, place, ...) assign into traced and created arrays."""
+    for name in IN_PLACE:
+        numpy_fun = getattr(_np, name)
+        writer = _in_place_writer(name, numpy_fun)
+        setattr(anp, name, writer)
+        anp.dispatch[numpy_fun] = writer

@@ -26,8 +26,6 @@ UNSUPPORTED = {
     'numpy.asmatrix': 'np.matrix is discouraged by NumPy; use 2-D arrays',
     'numpy.bmat': 'np.matrix is discouraged by NumPy; use np.block',
 }
-UNSUPPORTED.update({'numpy.' + name: 'writes into its argument in place; traced arrays are refused with an '
-                                     'error naming the alternative' for name in wrapper.IN_PLACE})
 """Qualified NumPy name -> why autograd does not differentiate it."""
 
 

@@ -37,9 +37,6 @@ NOTRACE = frozenset("""
     savez_compressed from_dlpack frompyfunc
 """.split())
 
-IN_PLACE = frozenset('put place putmask copyto put_along_axis fill_diagonal'.split())
-"""NumPy functions that write into an argument: they run on plain arrays and refuse traced ones."""
-
 __all__ = []
 dispatch = {}
 """NumPy function or ufunc -> its autograd.numpy wrapper, for ``__array_function__``/``__array_ufunc__``."""
@@ -47,19 +44,6 @@ dispatch = {}
 
 def _wants_wrapping(obj):
     return callable(obj) and not isinstance(obj, (type, types.ModuleType))
-
-
-def _refusing_traced(fun):
-    def refuse(*args, **kwargs):
-        if _py.any(isinstance(a, Box) for a in _py.list(args) + _py.list(kwargs.values())):
-            raise TypeError(
-                "numpy.{} writes into its argument in place, which autograd cannot trace. Build the new "
-                "array instead, e.g. with np.where(mask, values, x) or np.concatenate.".format(fun.__name__))
-        return fun(*args, **kwargs)
-    refuse.__name__ = fun.__name__
-    refuse.__doc__ = fun.__doc__
-    refuse.__wrapped__ = fun
-    return refuse
 
 
 def wrap_namespace(source, target, notrace=NOTRACE):
@@ -71,10 +55,7 @@ def wrap_namespace(source, target, notrace=NOTRACE):
         if _wants_wrapping(obj):
             wrapped = dispatch.get(obj)
             if wrapped is None:
-                if name in IN_PLACE:
-                    wrapped = _refusing_traced(obj)
-                else:
-                    wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
+                wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
                 dispatch[obj] = wrapped
             obj = wrapped
         target[name] = obj

@@ -278,3 +278,45 @@ def test_created_arrays_still_read_like_arrays():
             (x * 1.0).tolist()
         return np.sum(x * z) + np.sum(x)
     assert grad(f)(onp.ones(3)).tolist() == [1.0, 1.0, 1.0]
+
+
+WRITERS = {
+    'put': (lambda a, v: np.put(a, [0, 5, -1], v), lambda a, v: onp.put(a, [0, 5, -1], v), (2,)),
+    'put_wrap': (lambda a, v: np.put(a, [1, 13], v, mode='wrap'),
+                 lambda a, v: onp.put(a, [1, 13], v, mode='wrap'), (2,)),
+    'place': (lambda a, v: np.place(a, MASK, v), lambda a, v: onp.place(a, MASK, v), (2,)),
+    'putmask': (lambda a, v: np.putmask(a, MASK, v), lambda a, v: onp.putmask(a, MASK, v), (4, 3)),
+    'copyto': (lambda a, v: np.copyto(a, v), lambda a, v: onp.copyto(a, v), (3,)),
+    'copyto_where': (lambda a, v: np.copyto(a, v, where=MASK), lambda a, v: onp.copyto(a, v, where=MASK), (4, 3)),
+    'put_along_axis': (lambda a, v: np.put_along_axis(a, onp.array([[2], [0], [1], [0]]), v, axis=1),
+                       lambda a, v: onp.put_along_axis(a, onp.array([[2], [0], [1], [0]]), v, axis=1), (4, 1)),
+    'fill_diagonal': (lambda a, v: np.fill_diagonal(a, v), lambda a, v: onp.fill_diagonal(a, v), (2,)),
+}
+MASK = onp.array([[True, False, True], [False, False, True], [True, True, False], [False, True, False]])
+
+
+@pytest.mark.parametrize('name', sorted(WRITERS))
+def test_numpy_in_place_writers_on_created_and_traced_arrays(name):
+    ours, theirs, value_shape = WRITERS[name]
+    start, value = rand(4, 3), rand(*value_shape)
+    expected = start.copy()
+    theirs(expected, value)
+
+    def f(x, v):
+        a = np.copy(x)
+        assert ours(a, v) is None
+        return a
+    assert onp.allclose(f(start, value), expected)
+    check(f, start, value)
+
+
+def test_in_place_writers_refuse_traced_values_into_plain_arrays():
+    def f(v):
+        a = onp.zeros(3)
+        np.put(a, [0], v)
+        return a[0]
+    with pytest.raises(TypeError, match="autograd.numpy's creation functions"):
+        grad(f)(1.0)
+    plain = onp.zeros(3)
+    np.put(plain, [1], 5.0)
+    assert plain.tolist() == [0.0, 5.0, 0.0]
