@@ -110,24 +110,73 @@ def _innermost(box):
     return value
 
 
-def _tape_references(box, array, start):
-    """How many times tapes refer to ``array`` (recorded values are history, not aliases): the tape of
-    ``box``'s trace from ``start`` on, or for a constant every running trace's tape."""
-    while isinstance(box._value, Box):
-        box = box._value
-    if box._trace is CONSTANT:
-        tapes = [getattr(trace, 'tape', None) for trace in active_traces()]
-        start = 1
-    else:
-        tapes = [getattr(box._trace, 'tape', None)]
-    count = 0
-    for tape in tapes:
-        for entry in tape[start:] if tape else ():
+def _tapes_to_search(box, whole=False):
+    """``(tape, start)`` pairs that may hold ``box``'s array: its own reverse trace's tape from where the
+    array was made (from the start if ``whole``, for arrays made before it), or, for constants and nested
+    or forward traces, every running trace's whole tape."""
+    if type(box._node) is int and not isinstance(box._value, Box):
+        return [(box._trace.tape, 1 if whole else box._node)]
+    return [(trace.tape, 1) for trace in active_traces() if getattr(trace, 'tape', None)]
+
+
+def _unexplained_references(box, views, of_base=False):
+    """Whether something besides the history refers to ``box``'s array (or to the array that one is a view
+    of): references from the tapes (the array itself, boxes of it, views of it that only the tapes hold)
+    and from tracked views are history. Only this frame may name the array while it counts."""
+    array, own = _innermost(box), None
+    if of_base:
+        own, array = array, array.base
+    holder = box
+    while isinstance(holder._value, Box):
+        holder = holder._value
+    slots = 0
+    boxes = set()
+    found_views = {}  # id -> [view, tape slots holding it, ids of boxes holding it, tracked]
+
+    def visit(x, tracked=False):
+        nonlocal slots
+        if x is array:
+            slots += 1
+            return
+        holding = None
+        while isinstance(x, Box):
+            if x._value is array:
+                if x is not holder:
+                    boxes.add(id(x))
+                return
+            holding, x = x, x._value
+        if type(x) is _np.ndarray and x.base is array and x is not own:  # own: the holder of its base
+            found = found_views.setdefault(id(x), [x, 0, set(), False])
+            if holding is None:
+                found[1] += 1
+            else:
+                found[2].add(id(holding))
+            found[3] = found[3] or tracked
+    _visit_history(box, views, visit, whole=of_base)
+    # array: its holder (the box, or the base pointer of the box's view), this frame's name, getrefcount's
+    # argument, then the history.
+    if sys.getrefcount(array) > 3 + slots + len(boxes) + len(found_views):
+        return True
+    # A view on the tapes is history only if nothing else holds it (a user's reshape of the array would):
+    # its references are found_views' list, the loop's name, getrefcount's argument, and what was found.
+    return any(not tracked and sys.getrefcount(view) > 3 + tape_slots + len(holding_boxes)
+               for view, tape_slots, holding_boxes, tracked in found_views.values())
+
+
+def _visit_history(box, views, visit, whole):
+    """Call ``visit`` on every value the relevant tapes recorded, and on the tracked views. (A function of its
+    own, so that no loop variable outlives it holding a reference the caller is counting.)"""
+    for tape, start in _tapes_to_search(box, whole):
+        for entry in tape[start:]:
             if entry is not None:
                 _, args, kwargs, ans, _, _ = entry
-                count += ((ans is array) + sum(a is array for a in args)
-                          + sum(v is array for v in kwargs.values()))
-    return count
+                visit(ans)
+                for a in args:
+                    visit(a)
+                for v in kwargs.values():
+                    visit(v)
+    for view in views:
+        visit(view, tracked=True)
 
 
 def _aliasing(detail):
@@ -138,19 +187,13 @@ def _aliasing(detail):
 
 def _check_unaliased(box, views):
     """Refuse to write into ``box`` when an array that autograd does not track shares its memory."""
-    array = _innermost(box)
-    if not isinstance(array, _np.ndarray):
-        raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(
-            type(array).__name__))
-    node = box._node
-    start = node if isinstance(node, int) else 1
-    # Each count: the holder (box or view), getrefcount's argument and the local name, plus what the tape
-    # and the tracked views hold.
-    if sys.getrefcount(array) > 3 + _tape_references(box, array, start) + (array.base is None) * len(views):
+    kind = type(_innermost(box))
+    if kind is not _np.ndarray:
+        raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(kind.__name__))
+    if _unexplained_references(box, views):
         raise _aliasing('another array refers to its memory: a view of it (made by reshape, transpose, .T, '
                         'ravel, ...), or the caller\'s array when it is the differentiated argument itself')
-    root = array.base
-    if root is not None and sys.getrefcount(root) > 3 + _tape_references(box, root, 1) + len(views):
+    if _innermost(box).base is not None and _unexplained_references(box, views, of_base=True):
         raise _aliasing('it is a view (made by reshape, transpose, .T, ravel, ...) of another array')
 
 

@@ -320,3 +320,28 @@ def test_in_place_writers_refuse_traced_values_into_plain_arrays():
     plain = onp.zeros(3)
     np.put(plain, [1], 5.0)
     assert plain.tolist() == [0.0, 5.0, 0.0]
+
+
+def test_realistic_loops_at_third_order_in_every_mode_mix():
+    # Preallocated states filled in a loop, read back as views, under nested forward/reverse traces:
+    # the aliasing check must see every recorded reference as history.
+    def rnn(W, xs):
+        hs = np.zeros((xs.shape[0] + 1, 3))
+        for t in range(xs.shape[0]):
+            hs[t + 1] = np.tanh(hs[t] @ W + xs[t])
+        return np.sum(hs[1:] ** 2)
+
+    def laplacian(u):
+        out = np.zeros_like(u)
+        out[1:-1] = u[:-2] - 2 * u[1:-1] + u[2:]
+        out[0] = out[-1] = 0.0
+        return np.sum(out ** 2)
+
+    def normalize_rows(A):
+        A = np.array(A)
+        for i in range(A.shape[0]):
+            A[i] /= np.sum(A[i])
+        return np.sum(A * onp.arange(A.size).reshape(A.shape))
+    check(rnn, rand(3, 3) * 0.5, rand(4, 3), order=3)
+    check(laplacian, rand(6), order=3)
+    check(normalize_rows, rand(3, 4, positive=True), order=3)
