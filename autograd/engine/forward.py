@@ -1,9 +1,12 @@
 """Forward mode: carry a tangent alongside every traced value."""
 from threading import get_ident as _get_ident
 
-from .rules import node_jvp
+from .rules import jvps_by_argnum, missing_rule, node_jvp
 from .tracing import Box, Trace, constant_value, new_box, running
 from .vspace import vspace
+
+
+_MISSING = object()
 
 
 class ForwardTrace(Trace):
@@ -14,7 +17,16 @@ class ForwardTrace(Trace):
     def record(self, fun, argvals, kwargs, ans, argnums, tangents):
         if _get_ident() != self.thread:
             self.check_thread(fun)
-        tangent = node_jvp(fun, argnums, tangents, ans, argvals, kwargs)
+        jvps = jvps_by_argnum.get(fun)
+        if jvps is not None and len(argnums) == 1:  # the common case, without node_jvp's loop
+            jvp = jvps.get(argnums[0], _MISSING)
+            if jvp is None:
+                return ans
+            if jvp is _MISSING:
+                raise missing_rule('forward', fun, argnums[0])
+            tangent = jvp(tangents[0], ans, *argvals, **kwargs)
+        else:
+            tangent = node_jvp(fun, argnums, tangents, ans, argvals, kwargs)
         if tangent is None:
             return ans
         return new_box(ans, self, tangent)
