@@ -345,6 +345,7 @@ class DictVSpace(ContainerVSpace):
         return (self.keys, _py.tuple(self.shape))
 
 
+ListVSpace = TupleVSpace = NamedTupleVSpace = SequenceVSpace  # HIPS Autograd's names
 SequenceVSpace.register(_py.list)
 SequenceVSpace.register(_py.tuple)
 DictVSpace.register(_py.dict)

@@ -12,11 +12,20 @@ from functools import wraps
 from .. import numpy as anp
 from .flatten import flatten
 
-__all__ = ['sgd', 'rmsprop', 'adam']
+__all__ = ['sgd', 'rmsprop', 'adam', 'unflatten_optimizer']
 
 
-def _on_flat_vectors(optimizer):
-    """``optimizer`` written for one flat parameter vector, made to take and return any structure."""
+def unflatten_optimizer(optimizer):
+    """``optimizer`` written for one flat parameter vector, made to take and return any structure.
+
+    >>> @unflatten_optimizer
+    ... def gradient_descent(grad, x, callback=None, num_iters=10, step_size=0.1):
+    ...     for i in range(num_iters):
+    ...         x = x - step_size * grad(x, i)
+    ...     return x
+    >>> gradient_descent(lambda p, i: {'w': 2 * p['w']}, {'w': 1.0})
+    {'w': 0.10737418240000003}
+    """
     @wraps(optimizer)
     def structured(grad, x0, callback=None, *args, **kwargs):
         x0_flat, unflatten = flatten(x0)
@@ -29,7 +38,7 @@ def _on_flat_vectors(optimizer):
     return structured
 
 
-@_on_flat_vectors
+@unflatten_optimizer
 def sgd(grad, x0, callback=None, num_iters=200, step_size=0.1, mass=0.9):
     """Gradient descent with momentum: the velocity is a running average of -grad with weight ``mass``."""
     x, velocity = x0, anp.zeros_like(x0)
@@ -42,7 +51,7 @@ def sgd(grad, x0, callback=None, num_iters=200, step_size=0.1, mass=0.9):
     return x
 
 
-@_on_flat_vectors
+@unflatten_optimizer
 def rmsprop(grad, x0, callback=None, num_iters=100, step_size=0.1, gamma=0.9, eps=10**-8):
     """Steps of -grad scaled by the root of a running average (weight ``gamma``) of its square, from 1."""
     x, mean_square = x0, anp.ones_like(x0)
@@ -55,7 +64,7 @@ def rmsprop(grad, x0, callback=None, num_iters=100, step_size=0.1, gamma=0.9, ep
     return x
 
 
-@_on_flat_vectors
+@unflatten_optimizer
 def adam(grad, x0, callback=None, num_iters=100, step_size=0.001, b1=0.9, b2=0.999, eps=10**-8):
     """Adam (Kingma and Ba, 2015): running averages of the gradient and its square, corrected for their
     start at zero, give the step ``-step_size * m / (sqrt(v) + eps)``."""

@@ -7,3 +7,4 @@ install_creation_functions()
 install_in_place_writers()
 from .wrapper import *  # noqa: F401,F403,E402
 from . import fft, linalg, random  # noqa: F401
+from . import numpy_boxes, numpy_jvps, numpy_vjps, numpy_vspaces, numpy_wrapper  # noqa: F401,E402 (HIPS paths)
