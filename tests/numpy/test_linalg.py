@@ -11,19 +11,10 @@ import pytest
 import autograd.numpy as np
 from autograd import grad, make_jvp
 
-from .util import check, rand
+from .util import check, invertible, positive_definite, rand
 
 L = np.linalg
 DTYPES = [float, complex]
-
-
-def invertible(*shape, dtype=float):
-    return rand(*shape, dtype=dtype) + shape[-1] * onp.eye(shape[-1])
-
-
-def positive_definite(*shape, dtype=float):
-    x = rand(*shape, dtype=dtype)
-    return x @ onp.conj(onp.swapaxes(x, -1, -2)) + shape[-1] * onp.eye(shape[-1])
 
 
 def real_eigenvalues(*shape):

@@ -24,3 +24,14 @@ def check(fun, *args, modes=('fwd', 'rev'), order=2, argnums=None):
         argnums = [i for i, a in enumerate(args) if onp.asarray(a).dtype.kind in 'fc']
     for argnum in argnums:
         check_grads(fun, argnum, modes=list(modes), order=order)(*args)
+
+
+def invertible(*shape, dtype=float):
+    """Random matrices (or stacks) made well conditioned by a multiple of the identity."""
+    return rand(*shape, dtype=dtype) + shape[-1] * onp.eye(shape[-1])
+
+
+def positive_definite(*shape, dtype=float):
+    """Random Hermitian positive-definite matrices (or stacks)."""
+    x = rand(*shape, dtype=dtype)
+    return x @ onp.conj(onp.swapaxes(x, -1, -2)) + shape[-1] * onp.eye(shape[-1])

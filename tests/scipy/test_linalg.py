@@ -12,18 +12,9 @@ import autograd.numpy as np
 import autograd.scipy.linalg as L
 from autograd import grad, make_jvp
 
-from ..numpy.util import check, rand
+from ..numpy.util import check, invertible, positive_definite, rand
 
 DTYPES = [float, complex]
-
-
-def invertible(*shape, dtype=float):
-    return rand(*shape, dtype=dtype) + shape[-1] * onp.eye(shape[-1])
-
-
-def positive_definite(*shape, dtype=float):
-    x = rand(*shape, dtype=dtype)
-    return x @ onp.conj(onp.swapaxes(x, -1, -2)) + shape[-1] * onp.eye(shape[-1])
 
 
 def hermitian_part(a):
