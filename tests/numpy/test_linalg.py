@@ -11,7 +11,7 @@ import pytest
 import autograd.numpy as np
 from autograd import grad, make_jvp
 
-from .util import check, invertible, positive_definite, rand
+from .util import check, hermitian_part, ids, invertible, positive_definite, rand
 
 L = np.linalg
 DTYPES = [float, complex]
@@ -28,18 +28,6 @@ def away_from_zero(*shape, dtype=float):
     """Entries of modulus at least 0.5, where the norms' derivatives (|x|^(p - 1)) are tame."""
     x = rand(*shape, dtype=dtype)
     return x + 0.5 * x / onp.abs(x)
-
-
-def hermitian_part(a):
-    return 0.5 * (a + np.conj(np.swapaxes(a, -1, -2)))
-
-
-def ids(value):
-    if isinstance(value, type):
-        return value.__name__
-    if isinstance(value, tuple) and all(isinstance(v, type) for v in value):
-        return '-'.join(v.__name__ for v in value)
-    return repr(value)
 
 
 SQUARE_SHAPES = [(3, 3), (2, 3, 3), (2, 1, 2, 2)]

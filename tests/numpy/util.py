@@ -1,6 +1,7 @@
 """Helpers for the table-driven derivative tests."""
 import numpy as onp
 
+import autograd.numpy as anp
 from autograd.test_util import check_grads
 
 
@@ -35,3 +36,17 @@ def positive_definite(*shape, dtype=float):
     """Random Hermitian positive-definite matrices (or stacks)."""
     x = rand(*shape, dtype=dtype)
     return x @ onp.conj(onp.swapaxes(x, -1, -2)) + shape[-1] * onp.eye(shape[-1])
+
+
+def hermitian_part(a):
+    """The Hermitian part of (stacks of) matrices, traced when ``a`` is."""
+    return 0.5 * (a + anp.conj(anp.swapaxes(a, -1, -2)))
+
+
+def ids(value):
+    """A readable parametrize id: type names for dtypes, repr for the rest."""
+    if isinstance(value, type):
+        return value.__name__
+    if isinstance(value, tuple) and all(isinstance(v, type) for v in value):
+        return '-'.join(v.__name__ for v in value)
+    return repr(value)

@@ -12,21 +12,9 @@ import autograd.numpy as np
 import autograd.scipy.linalg as L
 from autograd import grad, make_jvp
 
-from ..numpy.util import check, invertible, positive_definite, rand
+from ..numpy.util import check, hermitian_part, ids, invertible, positive_definite, rand
 
 DTYPES = [float, complex]
-
-
-def hermitian_part(a):
-    return 0.5 * (a + np.conj(np.swapaxes(a, -1, -2)))
-
-
-def ids(value):
-    if isinstance(value, type):
-        return value.__name__
-    if isinstance(value, tuple) and all(isinstance(v, type) for v in value):
-        return '-'.join(v.__name__ for v in value)
-    return repr(value)
 
 
 SOLVE_SHAPES = [((3, 3), (3,)), ((3, 3), (3, 2)), ((2, 3, 3), (3,)), ((2, 3, 3), (2, 3, 2)),
