@@ -216,11 +216,11 @@ def hessian_tensor_product(fun, argnum=0):
     >>> hessian_tensor_product(lambda x: np.sum(x ** 3))(np.ones(2), np.array([1.0, 0.0]))
     array([6., 0.])
     """
-    fun_grad = grad(fun, argnum)
+    jvp_of_grad = make_jvp(grad(fun, argnum), argnum)
 
     def hessian_times(*args, **kwargs):
         args, v = args[:-1], args[-1]
-        return make_jvp(fun_grad, argnum)(*args, **kwargs)(v)[1]
+        return jvp_of_grad(*args, **kwargs)(v)[1]
     return hessian_times
 
 

@@ -39,11 +39,17 @@ def _lifted_signature(value):
     return unary.replace(parameters=[list(unary.parameters.values())[0], argnum] + options)
 
 
-def signature(name, value):
+def _is_lifted(value):
     try:
         outer = inspect.signature(value, follow_wrapped=False)
-        lifted = 'argnum' in outer.parameters and 'op_args' in outer.parameters
-        text = str(_lifted_signature(value) if lifted else inspect.signature(value))
+    except (TypeError, ValueError):  # a primitive in C has no signature of its own, only its function's
+        return False
+    return 'argnum' in outer.parameters and 'op_args' in outer.parameters
+
+
+def signature(name, value):
+    try:
+        text = str(_lifted_signature(value) if _is_lifted(value) else inspect.signature(value))
     except (TypeError, ValueError):
         text = '(...)'
     # A default that is a function prints with its address, which changes from run to run.

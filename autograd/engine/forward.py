@@ -2,7 +2,7 @@
 from threading import get_ident as _get_ident
 
 from .rules import jvps_by_argnum, missing_rule, node_jvp
-from .tracing import Box, Trace, constant_value, new_box, running
+from .tracing import Box, Trace, box_type_of, constant_value, new_box, running
 from .vspace import vspace
 
 
@@ -17,6 +17,8 @@ class ForwardTrace(Trace):
     def record(self, fun, argvals, kwargs, ans, argnums, tangents):
         if _get_ident() != self.thread:
             self.check_thread(fun)
+        if box_type_of(type(ans)) is None:  # an integer or boolean result carries no tangent
+            return ans
         jvps = jvps_by_argnum.get(fun)
         if jvps is not None and len(argnums) == 1:  # the common case, without node_jvp's loop
             jvp = jvps.get(argnums[0], _MISSING)

@@ -3,7 +3,7 @@ import warnings
 from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import Box, Trace, box_type_of, constant_value, new_box, running
+from .tracing import Box, Trace, box_type_of, constant_value, new_box, running, speedups
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -21,7 +21,7 @@ class VJPNode:
 
 class ReverseTrace(Trace):
     """A reverse-mode trace. Its tape is in creation order, which is already a topological order."""
-    __slots__ = ('tape',)
+    __slots__ = ()
     notrace = set()
 
     def __init__(self):
@@ -138,3 +138,7 @@ def _accumulate(prev, prev_owned, c):
         return fast(prev, c, prev_owned)
     vs = vspace(prev)
     return vs.mut_add(prev, c) if prev_owned else vs.add(prev, c)
+
+
+if speedups:
+    backward_pass = speedups.backward_pass  # noqa: F811 (the same loop in C; configured in __init__.py)

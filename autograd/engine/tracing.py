@@ -8,8 +8,22 @@ trace first and lets the lower ones see the result, which is what makes ``grad(g
 The counter is shared by all threads; two threads never share a trace, so they never mix boxes.
 """
 import itertools
+import os
 import threading
 
+
+def _load_speedups():
+    """The C versions of the hot paths below (``_speedups.c``), unless absent or AUTOGRAD_PURE_PYTHON is set."""
+    if os.environ.get('AUTOGRAD_PURE_PYTHON'):
+        return None
+    try:
+        from . import _speedups
+    except ImportError:
+        return None
+    return _speedups
+
+
+speedups = _load_speedups()
 _trace_levels = itertools.count(1)
 _local = threading.local()
 
@@ -49,9 +63,26 @@ def running(trace):
     return _Active(trace)
 
 
-class Trace:
+class _TraceFields:
+    __slots__ = ('level', 'active', 'thread', 'tape')
+
+
+class _BoxFields:
+    __slots__ = ('_value', '_trace', '_node')
+
+    def __init__(self, value, trace, node):
+        self._value = value
+        self._trace = trace
+        self._node = node
+
+
+# The C module defines the same fields, so that its primitive wrapper can read them directly.
+_TraceBase, _BoxBase = (speedups.TraceBase, speedups.BoxBase) if speedups else (_TraceFields, _BoxFields)
+
+
+class Trace(_TraceBase):
     """One differentiation in progress. Subclasses say what a primitive call records."""
-    __slots__ = ('level', 'active', 'thread', '__weakref__')
+    __slots__ = ('__weakref__',)
     notrace = frozenset()
 
     def __init__(self):
@@ -91,16 +122,11 @@ class ConstantTrace(Trace):
         return new_box(ans, self, None)
 
 
-class Box:
+class Box(_BoxBase):
     """A value being differentiated by ``_trace``; ``_node`` is that trace's record of it."""
-    __slots__ = ('_value', '_trace', '_node')
+    __slots__ = ()
     type_mappings = {}
     types = set()
-
-    def __init__(self, value, trace, node):
-        self._value = value
-        self._trace = trace
-        self._node = node
 
     def __repr__(self):
         return 'Autograd{}({!r})'.format(type(self).__name__, self._value)
@@ -117,6 +143,21 @@ class Box:
         Box.type_mappings[value_type] = cls
         Box.type_mappings[cls] = cls  # a box traced again by an outer differentiation
         Box.types.add(cls)
+
+
+class _BoxIfKind:
+    """A box maker: values whose ``dtype.kind`` is one of ``kinds`` go in ``box_type`` boxes, others stay plain."""
+    __slots__ = ('box_type', 'kinds')
+
+    def __init__(self, box_type, kinds):
+        self.box_type = box_type
+        self.kinds = kinds
+
+    def __call__(self, value, trace, node):
+        return self.box_type(value, trace, node) if value.dtype.kind in self.kinds else value
+
+
+BoxIfKind = speedups.BoxIfKind if speedups else _BoxIfKind
 
 
 def constant_value(x):
@@ -209,16 +250,29 @@ def primitive(fun):
     Autograd does not look inside a primitive: its derivative comes from the rules registered for it
     (``defvjp``, ``defjvp``). Calls without boxed arguments go straight to ``fun``.
     """
+    if speedups:
+        f_wrapped = speedups.Primitive(fun, _call_traced)
+    else:
+        f_wrapped = _python_primitive(fun)
+    f_wrapped.fun = fun
+    f_wrapped._is_autograd_primitive = True
+    _copy_identity(fun, f_wrapped)
+    return f_wrapped
+
+
+def _python_primitive(fun):
+    """The wrapper in Python; ``speedups.Primitive`` takes the same fast paths."""
     def f_wrapped(*args, **kwargs):
-        if kwargs:
-            for value in kwargs.values():
-                if isinstance(value, Box):
-                    raise _keyword_box(fun, kwargs)
         for arg in args:
             if isinstance(arg, Box):
                 break
         else:
-            return fun(*args, **kwargs) if kwargs else fun(*args)
+            if kwargs:
+                _refuse_keyword_boxes(fun, kwargs)
+                return fun(*args, **kwargs)
+            return fun(*args)
+        if kwargs:
+            _refuse_keyword_boxes(fun, kwargs)
         if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
             top = arg._trace
             if not top.active:
@@ -250,45 +304,54 @@ def primitive(fun):
                 if top.active and not top.notrace and not isinstance(value, Box):
                     ans = fun(a, value, **kwargs) if kwargs else fun(a, value)
                     return top.record(f_wrapped, (a, value), kwargs, ans, _SECOND, (b._node,))
-        top = None
-        constants = None
-        for i, arg in enumerate(args):
-            if isinstance(arg, Box):
-                trace = arg._trace
-                if trace is top:
-                    argnums.append(i)
-                elif trace is CONSTANT:
-                    constants = [i] if constants is None else constants + [i]
-                elif top is None or trace.level > top.level:
-                    mixed = top is not None
-                    top = trace
-                    argnums = [i]
-                else:
-                    mixed = True
-        if top is None:
-            top, argnums, constants, mixed = CONSTANT, constants, None, False
-        if not top.active:
-            raise _dead_trace(fun)
-        argvals = list(args)
-        if constants:
-            for i in constants:
-                argvals[i] = args[i]._value
-        nodes = []
-        for i in argnums:
-            box = args[i]
-            argvals[i] = value = box._value
-            nodes.append(box._node)
-            mixed = mixed or isinstance(value, Box)
-        # Values also boxed by an enclosing trace go through f_wrapped again, to be recorded there.
-        inner = f_wrapped if mixed else fun
-        if top.notrace and f_wrapped in top.notrace:
-            return inner(*argvals, **kwargs)
-        return top.record(f_wrapped, argvals, kwargs, inner(*argvals, **kwargs), argnums, nodes)
-
-    f_wrapped.fun = fun
-    f_wrapped._is_autograd_primitive = True
-    _copy_identity(fun, f_wrapped)
+        return _call_traced(f_wrapped, fun, args, kwargs)
     return f_wrapped
+
+
+def _refuse_keyword_boxes(fun, kwargs):
+    for value in kwargs.values():
+        if isinstance(value, Box):
+            raise _keyword_box(fun, kwargs)
+
+
+def _call_traced(f_wrapped, fun, args, kwargs):
+    """A call of primitive ``f_wrapped`` with boxed arguments, in general: boxes of several traces (the
+    highest-ranked records the call), constants, boxes inside boxes, finished traces."""
+    _refuse_keyword_boxes(fun, kwargs)
+    top = None
+    constants = None
+    for i, arg in enumerate(args):
+        if isinstance(arg, Box):
+            trace = arg._trace
+            if trace is top:
+                argnums.append(i)
+            elif trace is CONSTANT:
+                constants = [i] if constants is None else constants + [i]
+            elif top is None or trace.level > top.level:
+                mixed = top is not None
+                top = trace
+                argnums = [i]
+            else:
+                mixed = True
+    if top is None:
+        top, argnums, constants, mixed = CONSTANT, constants, None, False
+    if not top.active:
+        raise _dead_trace(fun)
+    argvals = list(args)
+    if constants:
+        for i in constants:
+            argvals[i] = args[i]._value
+    nodes = []
+    for i in argnums:
+        box = args[i]
+        argvals[i] = value = box._value
+        nodes.append(box._node)
+        mixed = mixed or isinstance(value, Box)
+    # Values also boxed by an enclosing trace go through f_wrapped again, to be recorded there.
+    inner = f_wrapped if mixed else fun
+    if top.notrace and f_wrapped in top.notrace:
+        return inner(*argvals, **kwargs)
+    return top.record(f_wrapped, argvals, kwargs, inner(*argvals, **kwargs), argnums, nodes)
 
 
 def notrace_primitive(fun):

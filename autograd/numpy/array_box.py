@@ -6,7 +6,7 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 """
 import numpy as _np
 
-from ..engine import CONSTANT, Box
+from ..engine import CONSTANT, Box, BoxIfKind
 from . import assignment
 from . import wrapper as anp
 
@@ -98,31 +98,34 @@ class ArrayBox(Box):
     def __complex__(self):
         return complex(_constant(self, 'complex'))
 
-    def __neg__(self): return anp.negative(self)
+    # The operators are the primitives themselves, which bind like methods: one Python call less per
+    # operation. The reflected ones swap the operands.
+    __neg__ = anp.negative
+    __abs__ = anp.abs
+    __add__ = anp.add
+    __sub__ = anp.subtract
+    __mul__ = anp.multiply
+    __truediv__ = anp.true_divide
+    __pow__ = anp.power
+    __matmul__ = anp.matmul
+    __mod__ = anp.remainder
+    __floordiv__ = anp.floor_divide
+    __eq__ = anp.equal
+    __ne__ = anp.not_equal
+    __lt__ = anp.less
+    __le__ = anp.less_equal
+    __gt__ = anp.greater
+    __ge__ = anp.greater_equal
+
     def __pos__(self): return self
-    def __abs__(self): return anp.abs(self)
-    def __add__(self, other): return anp.add(self, other)
     def __radd__(self, other): return anp.add(other, self)
-    def __sub__(self, other): return anp.subtract(self, other)
     def __rsub__(self, other): return anp.subtract(other, self)
-    def __mul__(self, other): return anp.multiply(self, other)
     def __rmul__(self, other): return anp.multiply(other, self)
-    def __truediv__(self, other): return anp.true_divide(self, other)
     def __rtruediv__(self, other): return anp.true_divide(other, self)
-    def __pow__(self, other): return anp.power(self, other)
     def __rpow__(self, other): return anp.power(other, self)
-    def __matmul__(self, other): return anp.matmul(self, other)
     def __rmatmul__(self, other): return anp.matmul(other, self)
-    def __mod__(self, other): return anp.remainder(self, other)
     def __rmod__(self, other): return anp.remainder(other, self)
-    def __floordiv__(self, other): return anp.floor_divide(self, other)
     def __rfloordiv__(self, other): return anp.floor_divide(other, self)
-    def __eq__(self, other): return anp.equal(self, other)
-    def __ne__(self, other): return anp.not_equal(self, other)
-    def __lt__(self, other): return anp.less(self, other)
-    def __le__(self, other): return anp.less_equal(self, other)
-    def __gt__(self, other): return anp.greater(self, other)
-    def __ge__(self, other): return anp.greater_equal(self, other)
     __hash__ = Box.__hash__
 
     def reshape(self, *shape, order='C'):
@@ -237,20 +240,14 @@ for _name in _METHODS:
 del _name
 
 
-def _array_box_or_plain(value, trace, node):
-    """Float and complex arrays are traced; integer and boolean arrays carry no derivative."""
-    if value.dtype.kind in 'fc':
-        return ArrayBox(value, trace, node)
-    return value
-
-
 def _numpy_scalar_box(scalar_type):
     """Python floats are traced as NumPy scalars, so rules follow NumPy's arithmetic (1/0 is inf, not an error)."""
     return lambda value, trace, node: ArrayBox(scalar_type(value), trace, node)
 
 
 ArrayBox.types.add(ArrayBox)
-Box.type_mappings[_np.ndarray] = _array_box_or_plain
+# Float and complex arrays are traced; integer and boolean arrays carry no derivative.
+Box.type_mappings[_np.ndarray] = BoxIfKind(ArrayBox, 'fc')
 for _t in (_np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64,
            _np.complex128, _np.clongdouble):
     ArrayBox.register(_t)

@@ -22,7 +22,9 @@ DEG_PER_RAD = 180.0 / math.pi
 
 def def_unary(fun, derivative):
     """``derivative(ans, x)`` is d fun / dx at x, where ``ans = fun(x)``."""
-    rule = lambda g, ans, x: g * derivative(ans, x)  # noqa: E731 (VJP and JVP are the same product)
+    # The derivative comes first in the product: when only it is traced (forward-over-reverse), its
+    # box's own operator is called rather than NumPy's dispatch to it.
+    rule = lambda g, ans, x: derivative(ans, x) * g  # noqa: E731 (VJP and JVP are the same product)
     defvjp_direct(fun, rule)
     defjvp(fun, rule)
 
@@ -119,18 +121,20 @@ def def_binary(fun, d0, d1):
 def _binary_vjp(d, argnum):
     if d is None:
         return None
-    return lambda g, ans, x, y: unbroadcast(g * d(ans, x, y), (x, y)[argnum])
+    return lambda g, ans, x, y: unbroadcast(d(ans, x, y) * g, (x, y)[argnum])
 
 
 def _binary_jvp(d):
     if d is None:
         return None
-    return lambda g, ans, x, y: broadcast_like(g * d(ans, x, y), ans)
+    return lambda g, ans, x, y: broadcast_like(d(ans, x, y) * g, ans)
 
 
 def _power_d0(ans, x, y):
     # y * x**(y-1), written so that y == 0 gives 0 rather than 0 * x**-1 (inf at x == 0).
     if type(y) in (int, float):  # the common constant exponent (x ** 2) needs no elementwise choice
+        if y == 2:
+            return x * 2.0  # not 2 * x ** 1: one traced operation instead of two in higher derivatives
         return y * x ** (y - 1) if y else 0.0 * x
     return y * x ** anp.where(y == 0, 1.0, y - 1.0)
 
