@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # full run: table on stdout, JSON in benchmarks/results/
     python benchmarks/run.py --quick    # every workload once at toy sizes, no timing (used by the tests)
+    python benchmarks/run.py --pure-python   # adds a column: our engine without its compiled parts
 
 HIPS Autograd 1.9.1 is installed on first use into benchmarks/.venv-hips (a separate virtualenv, so
 the two packages named ``autograd`` never meet); where that cannot be done the HIPS column is skipped
@@ -37,30 +38,34 @@ def hips_python():
     return python
 
 
-def run_measure(python, impl, extra, env_path=None):
+def run_measure(python, impl, extra, env_path=None, pure_python=False):
     env = dict(os.environ)
     env.pop('PYTHONPATH', None)
+    env.pop('AUTOGRAD_PURE_PYTHON', None)
     if env_path:
         env['PYTHONPATH'] = env_path
+    if pure_python:
+        env['AUTOGRAD_PURE_PYTHON'] = '1'
     out = subprocess.run([str(python), str(HERE / 'measure.py'), impl] + extra, cwd=str(HERE),
                          capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout)
 
 
 def table(results, names):
-    header = '{:<13} {:>11} {:>11} {:>11} {:>9} {:>9} {:>12} {:>12}'.format(
-        'workload', 'numpy', 'ours', 'hips', 'ours/np', 'ours/hips', 'ours peak', 'hips peak')
+    header = '{:<13} {:>11} {:>11} {:>11} {:>9} {:>9} {:>12} {:>12} {:>11}'.format(
+        'workload', 'numpy', 'ours', 'hips', 'ours/np', 'ours/hips', 'ours peak', 'hips peak', 'ours in py')
     lines = [header, '-' * len(header)]
     for name in names:
         np_t = results['numpy'][name]['median_s']
         ours = results['ours'][name]
         hips = results.get('hips', {}).get(name)
+        pure = results.get('ours-py', {}).get(name)
         ms = lambda t: '{:.3f} ms'.format(t * 1e3)
         mb = lambda r: '{:.1f} MB'.format(r['peak_bytes'] / 2 ** 20) if r and 'peak_bytes' in r else '-'
-        lines.append('{:<13} {:>11} {:>11} {:>11} {:>9.2f} {:>9} {:>12} {:>12}'.format(
+        lines.append('{:<13} {:>11} {:>11} {:>11} {:>9.2f} {:>9} {:>12} {:>12} {:>11}'.format(
             name, ms(np_t), ms(ours['median_s']), ms(hips['median_s']) if hips else '-',
             ours['median_s'] / np_t, '{:.3f}'.format(ours['median_s'] / hips['median_s']) if hips else '-',
-            mb(ours), mb(hips)))
+            mb(ours), mb(hips), ms(pure['median_s']) if pure else '-'))
     return '\n'.join(lines)
 
 
@@ -70,6 +75,8 @@ def main():
     parser.add_argument('--no-hips', action='store_true')
     parser.add_argument('--only', default='')
     parser.add_argument('--repeats', type=int, default=7)
+    parser.add_argument('--pure-python', action='store_true',
+                        help='also time our engine without its compiled parts (AUTOGRAD_PURE_PYTHON=1)')
     args = parser.parse_args()
     extra = ['--repeats', str(args.repeats)] + (['--quick'] if args.quick else []) + (
         ['--only', args.only] if args.only else [])
@@ -78,6 +85,8 @@ def main():
     if args.quick:
         print('quick run: every workload ran under numpy and ours ({})'.format(', '.join(results['ours'])))
         return
+    if args.pure_python:
+        results['ours-py'] = run_measure(sys.executable, 'ours', extra, env_path=str(ROOT), pure_python=True)
     if not args.no_hips:
         python = hips_python()
         if python:

@@ -12,3 +12,12 @@ def test_quick_benchmark_runs_every_workload():
     assert result.returncode == 0, result.stderr
     for name in ['chain50', 'fan1000', 'mlp', 'rnn', 'big', 'hvp', 'jacobian', 'forward_loop']:
         assert name in result.stdout
+
+
+def test_overhead_script_reports_both_engines():
+    result = subprocess.run([sys.executable, str(ROOT / 'benchmarks' / 'overhead.py')],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split('  ')[0] for line in lines] == ['compiled engine', 'pure-Python engine']
+    assert all('forward' in line and 'reverse' in line and 'us/primitive' in line for line in lines)

@@ -7,23 +7,24 @@ grows, so a trace started inside another one always outranks it: ``primitive`` u
 trace first and lets the lower ones see the result, which is what makes ``grad(grad(f))`` nest correctly.
 The counter is shared by all threads; two threads never share a trace, so they never mix boxes.
 """
+import importlib
 import itertools
 import os
 import threading
 
 
-def _load_speedups():
-    """The C versions of the hot paths below (``_speedups.c``), unless absent or AUTOGRAD_PURE_PYTHON is set."""
+def load_compiled(name, package):
+    """The compiled module ``name`` of ``package``, or None where it was not built or AUTOGRAD_PURE_PYTHON
+    is set (then the pure-Python code that does the same work runs)."""
     if os.environ.get('AUTOGRAD_PURE_PYTHON'):
         return None
     try:
-        from . import _speedups
+        return importlib.import_module(name, package)
     except ImportError:
         return None
-    return _speedups
 
 
-speedups = _load_speedups()
+speedups = load_compiled('._speedups', __package__)  # the C versions of the hot paths below
 _trace_levels = itertools.count(1)
 _local = threading.local()
 
@@ -42,18 +43,35 @@ def tracing_active():
     return bool(getattr(_local, 'stack', None))
 
 
+pass_scopes = []
+"""``(enter, exit)`` pairs run around every pass of a differentiation as ``exit(enter())``: the forward pass
+(``running``) and reverse mode's backward pass. The array layer registers one that allocates the pass's
+arrays from a cache."""
+
+
+def enter_pass():
+    return [enter() for enter, _ in pass_scopes]
+
+
+def exit_pass(tokens):
+    for (_, exit_scope), token in zip(pass_scopes, tokens):
+        exit_scope(token)
+
+
 class _Active:
     """``with running(trace):`` marks the forward pass of ``trace``, for ``tracing_active``."""
-    __slots__ = ('trace',)
+    __slots__ = ('trace', 'scopes')
 
     def __init__(self, trace):
         self.trace = trace
 
     def __enter__(self):
         active_traces().append(self.trace)
+        self.scopes = enter_pass()
         return self.trace
 
     def __exit__(self, *exc):
+        exit_pass(self.scopes)
         active_traces().remove(self.trace)
         self.trace.active = False
 

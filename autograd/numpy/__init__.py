@@ -1,5 +1,5 @@
 """``autograd.numpy``: NumPy, with every differentiable function traced. Use it as ``import autograd.numpy as np``."""
-from . import array_box, derivatives, vspaces  # noqa: F401 (register boxes, rules and vector spaces)
+from . import array_box, derivatives, memory, vspaces  # noqa: F401 (register boxes, rules, spaces, the cache)
 from .assignment import (AliasingError, index_add, index_update, install_creation_functions,
                          install_in_place_writers)
 
