@@ -91,7 +91,7 @@ def grad(fun, x):
     >>> grad(np.sin)(0.0)
     1.0
     """
-    vjp, ans = _make_vjp_once(fun, x)
+    vjp, ans = engine.make_vjp_once(_traced_output(fun), x)
     return vjp(_scalar_cotangent('grad', fun, ans))
 
 

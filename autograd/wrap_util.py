@@ -53,11 +53,14 @@ def unary_to_nary(unary_operator):
         @wraps(fun)
         def nary_f(*args, **kwargs):
             if isinstance(argnum, (int, _np.integer)):
-                i = _positional(op_name, fun, args, int(argnum))
+                if type(argnum) is int and 0 <= argnum < len(args):
+                    i = argnum
+                else:
+                    i = _positional(op_name, fun, args, int(argnum))
                 x = args[i]
 
                 def unary_f(x):
-                    return fun(*subvals(args, ((i, x),)), **kwargs)
+                    return fun(*args[:i], x, *args[i + 1:], **kwargs)
                 unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             else:
                 positions = [_positional(op_name, fun, args, int(j)) for j in argnum]

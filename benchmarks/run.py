@@ -3,6 +3,7 @@
     python benchmarks/run.py            # full run: table on stdout, JSON in benchmarks/results/
     python benchmarks/run.py --quick    # every workload once at toy sizes, no timing (used by the tests)
     python benchmarks/run.py --pure-python   # adds a column: our engine without its compiled parts
+    python benchmarks/run.py --steady   # back-to-back calls, collector off, instead of cold single calls
 
 HIPS Autograd 1.9.1 is installed on first use into benchmarks/.venv-hips (a separate virtualenv, so
 the two packages named ``autograd`` never meet); where that cannot be done the HIPS column is skipped
@@ -75,11 +76,14 @@ def main():
     parser.add_argument('--no-hips', action='store_true')
     parser.add_argument('--only', default='')
     parser.add_argument('--repeats', type=int, default=7)
+    parser.add_argument('--steady', action='store_true',
+                        help='time back-to-back calls with the garbage collector off (warm caches), instead '
+                             'of single calls after a full collection')
     parser.add_argument('--pure-python', action='store_true',
                         help='also time our engine without its compiled parts (AUTOGRAD_PURE_PYTHON=1)')
     args = parser.parse_args()
     extra = ['--repeats', str(args.repeats)] + (['--quick'] if args.quick else []) + (
-        ['--only', args.only] if args.only else [])
+        ['--only', args.only] if args.only else []) + (['--steady'] if args.steady else [])
     results = {'numpy': run_measure(sys.executable, 'numpy', extra),
                'ours': run_measure(sys.executable, 'ours', extra, env_path=str(ROOT))}
     if args.quick:
@@ -97,7 +101,7 @@ def main():
     out_dir.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')
     record = {'when': stamp, 'machine': platform.platform(), 'python': platform.python_version(),
-              'results': results}
+              'timing': 'steady' if args.steady else 'cold', 'results': results}
     path = out_dir / 'bench-{}.json'.format(stamp)
     path.write_text(json.dumps(record, indent=1))
     print('saved', path.relative_to(ROOT))

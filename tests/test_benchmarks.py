@@ -21,3 +21,16 @@ def test_overhead_script_reports_both_engines():
     lines = result.stdout.splitlines()
     assert [line.split('  ')[0] for line in lines] == ['compiled engine', 'pure-Python engine']
     assert all('forward' in line and 'reverse' in line and 'us/primitive' in line for line in lines)
+
+
+def test_both_timing_modes_return_a_median_and_a_count():
+    sys.path.insert(0, str(ROOT / 'benchmarks'))
+    try:
+        import measure
+    finally:
+        sys.path.remove(str(ROOT / 'benchmarks'))
+    calls = []
+    for timing in (measure.measure, measure.measure_steady):
+        median, count = timing(lambda: calls.append(1), 3, 0.0)
+        assert median > 0 and count >= 3
+    assert len(calls) >= 8  # both warm-up calls, the batch-sizing call and at least 3 timed runs each

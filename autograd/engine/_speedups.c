@@ -298,6 +298,25 @@ Trace_dealloc(TraceObject *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+static long long trace_levels = 0;  /* levels only grow, so a trace started inside another outranks it */
+
+static int
+Trace_init(TraceObject *self, PyObject *args, PyObject *kwds)
+{
+    if (PyTuple_GET_SIZE(args) != 0 || (kwds != NULL && PyDict_GET_SIZE(kwds) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "Trace() takes no arguments");
+        return -1;
+    }
+    PyObject *thread = PyLong_FromUnsignedLong(PyThread_get_thread_ident());
+    if (thread == NULL) {
+        return -1;
+    }
+    self->level = ++trace_levels;
+    self->active = 1;
+    Py_XSETREF(self->thread, thread);
+    return 0;
+}
+
 static PyMemberDef Trace_members[] = {
     {"level", T_LONGLONG, offsetof(TraceObject, level), 0, "rank among nested traces"},
     {"active", T_BOOL, offsetof(TraceObject, active), 0, "whether its function is still running"},
@@ -313,6 +332,7 @@ static PyTypeObject TraceBase_Type = {
     .tp_basicsize = sizeof(TraceObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Trace_init,
     .tp_dealloc = (destructor)Trace_dealloc,
     .tp_traverse = (traverseproc)Trace_traverse,
     .tp_clear = (inquiry)Trace_clear,
@@ -905,25 +925,27 @@ pull_back(PyObject *entry, PyObject *g, PyObject **grads, char *owned, Py_ssize_
     if (makers == NULL && PyErr_Occurred()) {
         return -1;
     }
-    if (makers != NULL && PyDict_Check(makers) && seq_size(argnums) == 1) {
-        PyObject *argnum = seq_item(argnums, 0);
-        PyObject *maker = PyDict_GetItemWithError(makers, argnum);
-        if (maker == NULL) {
-            return PyErr_Occurred() ? -1 : raise_missing("reverse", fun, argnum);
-        }
-        if (maker == Py_None) {
-            return 0;
-        }
-        PyObject *c = call_rule(maker, g, ans, args, kwargs);
-        if (c == NULL) {
-            return -1;
-        }
-        contributions = PyTuple_New(1);
+    if (makers != NULL && PyDict_Check(makers)) {  /* rules given per argument, as node_vjps applies them */
+        Py_ssize_t count = seq_size(argnums);
+        contributions = PyTuple_New(count);
         if (contributions == NULL) {
-            Py_DECREF(c);
             return -1;
         }
-        PyTuple_SET_ITEM(contributions, 0, c);
+        for (Py_ssize_t k = 0; k < count; k++) {
+            PyObject *argnum = seq_item(argnums, k);
+            PyObject *maker = PyDict_GetItemWithError(makers, argnum);
+            PyObject *c = maker == NULL ? NULL
+                          : maker == Py_None ? (Py_INCREF(Py_None), Py_None)
+                          : call_rule(maker, g, ans, args, kwargs);
+            if (c == NULL) {
+                if (maker == NULL && !PyErr_Occurred()) {
+                    raise_missing("reverse", fun, argnum);
+                }
+                Py_DECREF(contributions);
+                return -1;
+            }
+            PyTuple_SET_ITEM(contributions, k, c);
+        }
     }
     else {
         PyObject *callargs[6] = {fun, argnums, ans, args, kwargs, g};

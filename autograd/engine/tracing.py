@@ -25,7 +25,7 @@ def load_compiled(name, package):
 
 
 speedups = load_compiled('._speedups', __package__)  # the C versions of the hot paths below
-_trace_levels = itertools.count(1)
+_trace_levels = itertools.count(1)  # the pure-Python engine's; the C one counts on its own
 _local = threading.local()
 
 
@@ -50,7 +50,10 @@ arrays from a cache."""
 
 
 def enter_pass():
-    return [enter() for enter, _ in pass_scopes]
+    tokens = []
+    for enter, _ in pass_scopes:
+        tokens.append(enter())
+    return tokens
 
 
 def exit_pass(tokens):
@@ -58,31 +61,36 @@ def exit_pass(tokens):
         exit_scope(token)
 
 
-class _Active:
-    """``with running(trace):`` marks the forward pass of ``trace``, for ``tracing_active``."""
+class running:
+    """``with running(trace):`` runs the forward pass of ``trace`` (seen by ``tracing_active`` and the pass
+    scopes); the trace is finished on exit."""
     __slots__ = ('trace', 'scopes')
 
     def __init__(self, trace):
         self.trace = trace
 
     def __enter__(self):
-        active_traces().append(self.trace)
-        self.scopes = enter_pass()
+        try:
+            _local.stack.append(self.trace)
+        except AttributeError:
+            _local.stack = [self.trace]
+        self.scopes = enter_pass() if pass_scopes else None
         return self.trace
 
     def __exit__(self, *exc):
-        exit_pass(self.scopes)
-        active_traces().remove(self.trace)
+        if self.scopes:
+            exit_pass(self.scopes)
+        _local.stack.remove(self.trace)
         self.trace.active = False
-
-
-def running(trace):
-    """Context manager for running a function under ``trace``: the trace is finished on exit."""
-    return _Active(trace)
 
 
 class _TraceFields:
     __slots__ = ('level', 'active', 'thread', 'tape')
+
+    def __init__(self):
+        self.level = next(_trace_levels)
+        self.active = True
+        self.thread = threading.get_ident()
 
 
 class _BoxFields:
@@ -94,7 +102,8 @@ class _BoxFields:
         self._node = node
 
 
-# The C module defines the same fields, so that its primitive wrapper can read them directly.
+# The C module defines the same fields (and initialization: the next level, active, this thread), so that
+# its primitive wrapper can read them directly.
 _TraceBase, _BoxBase = (speedups.TraceBase, speedups.BoxBase) if speedups else (_TraceFields, _BoxFields)
 
 
@@ -102,11 +111,6 @@ class Trace(_TraceBase):
     """One differentiation in progress. Subclasses say what a primitive call records."""
     __slots__ = ('__weakref__',)
     notrace = frozenset()
-
-    def __init__(self):
-        self.level = next(_trace_levels)
-        self.active = True
-        self.thread = threading.get_ident()
 
     def check_thread(self, fun):
         """Refuse a value of this trace used by another thread while this one is still running it."""

@@ -9,9 +9,8 @@ from .. import wrapper as anp
 
 
 def shape_of(x):
-    x = getval(x)
-    shape = getattr(x, 'shape', None)
-    return _np.shape(x) if shape is None else shape
+    shape = getattr(x, 'shape', None)  # arrays, NumPy scalars and their boxes
+    return _np.shape(getval(x)) if shape is None else shape
 
 
 def is_complex(x):
