@@ -1,7 +1,8 @@
 """Time (and optionally trace memory of) the workloads under one implementation; print JSON.
 
 Run by run.py in a separate process per implementation, so each imports only its own ``autograd``:
-``python measure.py ours|hips|numpy [--quick] [--repeats N] [--only a,b]``.
+``python measure.py ours|hips|numpy|torch [--quick] [--steady] [--repeats N] [--only a,b]`` (torch: only the
+workloads of torch_workloads.py).
 """
 import argparse
 import gc
@@ -19,6 +20,9 @@ from workloads import MEMORY_WORKLOADS, WORKLOADS
 def load(impl):
     if impl == 'numpy':
         return numpy, None
+    if impl == 'torch':
+        import torch
+        return torch, None
     import autograd
     import autograd.numpy
     return autograd.numpy, autograd
@@ -73,7 +77,7 @@ def peak_memory(fun):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('impl', choices=['ours', 'hips', 'numpy'])
+    parser.add_argument('impl', choices=['ours', 'hips', 'numpy', 'torch'])
     parser.add_argument('--quick', action='store_true')
     parser.add_argument('--repeats', type=int, default=7)
     parser.add_argument('--min-seconds', type=float, default=1.0)
@@ -81,10 +85,14 @@ def main():
     parser.add_argument('--steady', action='store_true')
     args = parser.parse_args()
     np, ag = load(args.impl)
-    names = [n for n in WORKLOADS if not args.only or n in args.only.split(',')]
+    workloads = WORKLOADS
+    if args.impl == 'torch':
+        from torch_workloads import WORKLOADS as workloads
+    names = [n for n in workloads if not args.only or n in args.only.split(',')]
     results = {}
     for name in names:
-        fun = WORKLOADS[name](np, ag, quick=args.quick)
+        fun = workloads[name](np, quick=args.quick) if args.impl == 'torch' else \
+            workloads[name](np, ag, quick=args.quick)
         if args.quick:
             fun()
             results[name] = {'ran': True}

@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick    # every workload once at toy sizes, no timing (used by the tests)
     python benchmarks/run.py --pure-python   # adds a column: our engine without its compiled parts
     python benchmarks/run.py --steady   # back-to-back calls, collector off, instead of cold single calls
+    python benchmarks/run.py --torch /path/to/python   # adds PyTorch eager (installed there) where it applies
 
 HIPS Autograd 1.9.1 is installed on first use into benchmarks/.venv-hips (a separate virtualenv, so
 the two packages named ``autograd`` never meet); where that cannot be done the HIPS column is skipped
@@ -70,6 +71,15 @@ def table(results, names):
     return '\n'.join(lines)
 
 
+def torch_table(results):
+    lines = ['{:<13} {:>11} {:>11} {:>11}'.format('workload', 'ours', 'torch', 'ours/torch')]
+    for name, timing in results['torch'].items():
+        ours = results['ours'][name]['median_s']
+        lines.append('{:<13} {:>8.3f} ms {:>8.3f} ms {:>11.3f}'.format(
+            name, ours * 1e3, timing['median_s'] * 1e3, ours / timing['median_s']))
+    return '\n'.join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--quick', action='store_true')
@@ -79,6 +89,9 @@ def main():
     parser.add_argument('--steady', action='store_true',
                         help='time back-to-back calls with the garbage collector off (warm caches), instead '
                              'of single calls after a full collection')
+    parser.add_argument('--torch', metavar='PYTHON',
+                        help='a Python interpreter with PyTorch installed: adds PyTorch eager on the workloads '
+                             'of torch_workloads.py')
     parser.add_argument('--pure-python', action='store_true',
                         help='also time our engine without its compiled parts (AUTOGRAD_PURE_PYTHON=1)')
     args = parser.parse_args()
@@ -95,8 +108,13 @@ def main():
         python = hips_python()
         if python:
             results['hips'] = run_measure(python, 'hips', extra)
+    if args.torch:
+        results['torch'] = run_measure(args.torch, 'torch', extra)
     names = list(results['ours'])
     print(table(results, names))
+    if 'torch' in results:
+        print()
+        print(torch_table(results))
     out_dir = HERE / 'results'
     out_dir.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime('%Y%m%d-%H%M%S')

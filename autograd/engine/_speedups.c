@@ -93,6 +93,24 @@ Box_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     return (PyObject *)self;
 }
 
+/* Sets the fields again, for subclasses whose __init__ calls Box.__init__(self, value, trace, node). */
+static int
+Box_init(BoxObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"value", "trace", "node", NULL};
+    PyObject *value, *trace, *node;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO", kwlist, &value, &trace, &node)) {
+        return -1;
+    }
+    Py_INCREF(value);
+    Py_INCREF(trace);
+    Py_INCREF(node);
+    Py_XSETREF(self->value, value);
+    Py_XSETREF(self->trace, trace);
+    Py_XSETREF(self->node, node);
+    return 0;
+}
+
 static int
 Box_traverse(BoxObject *self, visitproc visit, void *arg)
 {
@@ -133,6 +151,7 @@ static PyTypeObject BoxBase_Type = {
     .tp_basicsize = sizeof(BoxObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     .tp_new = Box_new,
+    .tp_init = (initproc)Box_init,
     .tp_dealloc = (destructor)Box_dealloc,
     .tp_traverse = (traverseproc)Box_traverse,
     .tp_clear = (inquiry)Box_clear,
@@ -156,7 +175,7 @@ make_box(PyObject *maker, PyObject *value, PyObject *trace, PyObject *node)
     }
     if (PyType_Check(maker)) {
         PyTypeObject *type = (PyTypeObject *)maker;
-        if (type->tp_new == Box_new && type->tp_init == PyBaseObject_Type.tp_init) {
+        if (type->tp_new == Box_new && type->tp_init == (initproc)Box_init) {
             BoxObject *box = (BoxObject *)type->tp_alloc(type, 0);
             if (box == NULL) {
                 Py_DECREF(node);

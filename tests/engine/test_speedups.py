@@ -125,6 +125,17 @@ def test_box_fields_and_constructor():
         box._node
 
 
+def test_a_box_subclass_may_initialize_through_box():
+    class Tagged(Box):
+        __slots__ = ('tag',)
+
+        def __init__(self, value, trace, node):
+            Box.__init__(self, value, trace, node)
+            self.tag = 'made'
+    box = Tagged(2.0, ReverseTrace(), 5)
+    assert (box._value, box._node, box.tag) == (2.0, 5, 'made')
+
+
 def test_box_if_kind_boxes_only_the_named_kinds():
     class Marked(Box):
         __slots__ = ()
