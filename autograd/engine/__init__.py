@@ -6,7 +6,7 @@ from .forward import ForwardTrace, make_jvp
 from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_pass, make_vjp,
                       make_vjp_once)
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
-                    defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps)
+                    defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps, product_rule)
 from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, active_traces, constant_value, getval,
                       isbox, new_box, notrace_primitive, primitive, running, tracing_active)
 from .vspace import SparseObject, VSpace, vspace

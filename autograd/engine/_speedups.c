@@ -33,6 +33,12 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
+    PyObject *derivative;
+    vectorcallfunc vectorcall;
+} ProductRuleObject;
+
+typedef struct {
+    PyObject_HEAD
     PyObject *box_type;
     PyObject *kinds;
     vectorcallfunc vectorcall;
@@ -42,6 +48,7 @@ static PyTypeObject BoxBase_Type;
 static PyTypeObject TraceBase_Type;
 static PyTypeObject Primitive_Type;
 static PyTypeObject BoxIfKind_Type;
+static PyTypeObject ProductRule_Type;
 
 /* Set by configure() from reverse.py. */
 static PyObject *box_makers;      /* Box.type_mappings: value type -> box class, or None */
@@ -289,6 +296,87 @@ static PyTypeObject BoxIfKind_Type = {
     .tp_call = PyVectorcall_Call,
     .tp_vectorcall_offset = offsetof(BoxIfKindObject, vectorcall),
     .tp_members = BoxIfKind_members,
+};
+
+/* ------------------------------------------------------------------------------------------ ProductRule */
+
+/* ``rule(g, ans, *args, **kwargs) = derivative(ans, *args, **kwargs) * g``: a derivative rule in the form
+ * both passes call, without a Python frame of its own. */
+static PyObject *
+ProductRule_vectorcall(ProductRuleObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs < 2) {
+        PyErr_SetString(PyExc_TypeError, "a product rule takes (g, ans, *args)");
+        return NULL;
+    }
+    PyObject *derivative = PyObject_Vectorcall(self->derivative, args + 1, nargs - 1, kwnames);
+    if (derivative == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyNumber_Multiply(derivative, args[0]);
+    Py_DECREF(derivative);
+    return result;
+}
+
+static PyObject *
+ProductRule_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *derivative;
+    if (!PyArg_ParseTuple(args, "O:ProductRule", &derivative)) {
+        return NULL;
+    }
+    ProductRuleObject *self = (ProductRuleObject *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    Py_INCREF(derivative);
+    self->derivative = derivative;
+    self->vectorcall = (vectorcallfunc)ProductRule_vectorcall;
+    return (PyObject *)self;
+}
+
+static int
+ProductRule_traverse(ProductRuleObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->derivative);
+    return 0;
+}
+
+static int
+ProductRule_clear(ProductRuleObject *self)
+{
+    Py_CLEAR(self->derivative);
+    return 0;
+}
+
+static void
+ProductRule_dealloc(ProductRuleObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    ProductRule_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMemberDef ProductRule_members[] = {
+    {"derivative", T_OBJECT, offsetof(ProductRuleObject, derivative), READONLY, NULL},
+    {NULL}
+};
+
+static PyTypeObject ProductRule_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "autograd.engine._speedups.ProductRule",
+    .tp_doc = "ProductRule(derivative)\n--\n\n"
+              "The rule (g, ans, *args, **kwargs) -> derivative(ans, *args, **kwargs) * g.",
+    .tp_basicsize = sizeof(ProductRuleObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_new = ProductRule_new,
+    .tp_dealloc = (destructor)ProductRule_dealloc,
+    .tp_traverse = (traverseproc)ProductRule_traverse,
+    .tp_clear = (inquiry)ProductRule_clear,
+    .tp_call = PyVectorcall_Call,
+    .tp_vectorcall_offset = offsetof(ProductRuleObject, vectorcall),
+    .tp_members = ProductRule_members,
 };
 
 /* ---------------------------------------------------------------------------------------------- Trace */
@@ -1125,7 +1213,8 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     if (PyType_Ready(&BoxBase_Type) < 0 || PyType_Ready(&TraceBase_Type) < 0
-            || PyType_Ready(&Primitive_Type) < 0 || PyType_Ready(&BoxIfKind_Type) < 0) {
+            || PyType_Ready(&Primitive_Type) < 0 || PyType_Ready(&BoxIfKind_Type) < 0
+            || PyType_Ready(&ProductRule_Type) < 0) {
         return NULL;
     }
     empty_dict = PyDict_New();
@@ -1147,9 +1236,10 @@ PyInit__speedups(void)
     if (module == NULL) {
         return NULL;
     }
-    PyTypeObject *types[4] = {&BoxBase_Type, &TraceBase_Type, &Primitive_Type, &BoxIfKind_Type};
-    const char *names[4] = {"BoxBase", "TraceBase", "Primitive", "BoxIfKind"};
-    for (int i = 0; i < 4; i++) {
+    PyTypeObject *types[5] = {&BoxBase_Type, &TraceBase_Type, &Primitive_Type, &BoxIfKind_Type,
+                              &ProductRule_Type};
+    const char *names[5] = {"BoxBase", "TraceBase", "Primitive", "BoxIfKind", "ProductRule"};
+    for (int i = 0; i < 5; i++) {
         Py_INCREF(types[i]);
         if (PyModule_AddObject(module, names[i], (PyObject *)types[i]) < 0) {
             Py_DECREF(types[i]);

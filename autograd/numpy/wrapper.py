@@ -63,6 +63,20 @@ def wrap_namespace(source, target, notrace=NOTRACE):
     return names
 
 
+def _sum(a, axis=None, dtype=None, out=None, *rest, **options):
+    # numpy.sum's Python layers cost more than reducing a small array: a plain array goes straight to the
+    # reduction that numpy.sum would call.
+    if type(a) is _np.ndarray and not rest and not options:
+        return _np.add.reduce(a, axis, dtype, out)
+    return _np.sum(a, axis, dtype, out, *rest, **options)
+
+
+for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):
+    setattr(_sum, _attr, getattr(_np.sum, _attr))
+dispatch[_np.sum] = primitive(_sum)
+dispatch[_np.sum].__wrapped__ = _np.sum
+del _attr
+
 __all__ += wrap_namespace(vars(_np), globals())
 
 

@@ -11,7 +11,7 @@ import math
 
 import numpy as _np
 
-from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive
+from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
 from .helpers import broadcast_like, is_complex, replace_zero, unbroadcast
 
@@ -23,8 +23,8 @@ DEG_PER_RAD = 180.0 / math.pi
 def def_unary(fun, derivative):
     """``derivative(ans, x)`` is d fun / dx at x, where ``ans = fun(x)``."""
     # The derivative comes first in the product: when only it is traced (forward-over-reverse), its
-    # box's own operator is called rather than NumPy's dispatch to it.
-    rule = lambda g, ans, x: derivative(ans, x) * g  # noqa: E731 (VJP and JVP are the same product)
+    # box's own operator is called rather than NumPy's dispatch to it. VJP and JVP are the same product.
+    rule = product_rule(derivative)
     defvjp_direct(fun, rule)
     defjvp(fun, rule)
 

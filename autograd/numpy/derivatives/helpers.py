@@ -2,6 +2,8 @@
 
 Everything here is written with ``autograd.numpy`` functions, so rules built on it stay differentiable.
 """
+import math
+
 import numpy as _np
 
 from ...engine import getval
@@ -72,6 +74,13 @@ def normalize_axes(axis, ndim):
 def repeat_to_match_shape(g, x, axis, keepdims):
     """Spread a reduction's gradient ``g`` back over the shape of its input ``x``; also the reduced count."""
     shape = shape_of(x)
+    if axis is None:  # a reduction to one number: g broadcasts as it is
+        count = math.prod(shape)
+        if isinstance(g, _np.generic):
+            # The common scalar cotangent of a loss: a read-only view repeating it, made without the
+            # general machinery of broadcast_to (which costs more than the rest of this rule).
+            return _np.ndarray(shape, g.dtype, g, 0, (0,) * len(shape)), count
+        return anp.broadcast_to(g, shape), count
     axes = normalize_axes(axis, len(shape))
     if not keepdims:
         kept = list(shape)

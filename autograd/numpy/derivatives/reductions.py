@@ -60,6 +60,8 @@ def _real_part(v):
 def _sum_rules(nan):
     def vjp(ans, x, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
         mask = _included(x, where, nan)
+        if mask is None:
+            return lambda g: _spread(g, x, axis, keepdims)
         return lambda g: _masked(_spread(g, x, axis, keepdims), mask)
 
     def jvp(t, ans, x, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
