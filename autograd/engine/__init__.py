@@ -32,4 +32,4 @@ if _tracing.speedups:
         vjps_by_argnum=_rules.vjps_by_argnum, direct_vjp=_rules.DirectVJP, sparse=SparseObject,
         node_vjps=_rules.node_vjps, missing_rule=_rules.missing_rule, accumulate=_reverse._accumulate,
         accumulators=_reverse.accumulators, forward_record=ForwardTrace.record,
-        jvps_by_argnum=_rules.jvps_by_argnum, node_jvp=_rules.node_jvp)
+        jvps_by_argnum=_rules.jvps_by_argnum, node_jvp=_rules.node_jvp, add_tangents=_rules.add_tangents)

@@ -57,6 +57,7 @@ static PyObject *reverse_record;  /* ReverseTrace.record: traces using it are re
 static PyObject *forward_record;  /* ForwardTrace.record: likewise */
 static PyObject *jvps_by_argnum;
 static PyObject *node_jvp;
+static PyObject *add_tangents;
 static PyObject *vjps_by_argnum;
 static PyObject *direct_vjp_type;
 static PyObject *sparse_type;
@@ -568,20 +569,47 @@ forward_tangent(PyObject *prim, PyObject *argvals, PyObject *kwargs, PyObject *a
     if (jvps == NULL && PyErr_Occurred()) {
         return NULL;
     }
-    if (jvps != NULL && PyDict_Check(jvps) && seq_size(argnums) == 1) {
-        PyObject *argnum = seq_item(argnums, 0);
-        PyObject *jvp = PyDict_GetItemWithError(jvps, argnum);
-        if (jvp == NULL) {
-            if (!PyErr_Occurred()) {
-                raise_missing("forward", prim, argnum);
+    if (jvps != NULL && PyDict_Check(jvps)) {  /* rules given per argument, summed as node_jvp does */
+        PyObject *total = NULL;
+        for (Py_ssize_t k = 0; k < seq_size(argnums); k++) {
+            PyObject *argnum = seq_item(argnums, k);
+            PyObject *jvp = PyDict_GetItemWithError(jvps, argnum);
+            if (jvp == NULL) {
+                if (!PyErr_Occurred()) {
+                    raise_missing("forward", prim, argnum);
+                }
+                Py_XDECREF(total);
+                return NULL;
             }
-            return NULL;
+            if (jvp == Py_None) {
+                continue;
+            }
+            PyObject *lead[2] = {seq_item(tangents, k), ans};
+            PyObject *tangent = call_spread(jvp, lead, 2, argvals, kwargs);
+            if (tangent == NULL) {
+                Py_XDECREF(total);
+                return NULL;
+            }
+            if (tangent == Py_None) {
+                Py_DECREF(tangent);
+            }
+            else if (total == NULL) {
+                total = tangent;
+            }
+            else {
+                PyObject *sum = PyObject_CallFunctionObjArgs(add_tangents, total, tangent, NULL);
+                Py_DECREF(total);
+                Py_DECREF(tangent);
+                if (sum == NULL) {
+                    return NULL;
+                }
+                total = sum;
+            }
         }
-        if (jvp == Py_None) {
+        if (total == NULL) {
             Py_RETURN_NONE;
         }
-        PyObject *lead[2] = {seq_item(tangents, 0), ans};
-        return call_spread(jvp, lead, 2, argvals, kwargs);
+        return total;
     }
     PyObject *callargs[6] = {prim, argnums, tangents, ans, argvals, kwargs};
     return PyObject_Vectorcall(node_jvp, callargs, 6, NULL);
@@ -1172,20 +1200,20 @@ configure(PyObject *module, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"box_makers", "box_type_of", "reverse_record", "vjps_by_argnum", "direct_vjp",
                              "sparse", "node_vjps", "missing_rule", "accumulate", "accumulators",
-                             "forward_record", "jvps_by_argnum", "node_jvp", NULL};
-    PyObject *values[13];
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOO!O!O!OOOO!OO!O:configure", kwlist,
+                             "forward_record", "jvps_by_argnum", "node_jvp", "add_tangents", NULL};
+    PyObject *values[14];
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOO!O!O!OOOO!OO!OO:configure", kwlist,
                                      &PyDict_Type, &values[0], &values[1], &values[2],
                                      &PyDict_Type, &values[3], &PyType_Type, &values[4],
                                      &PyType_Type, &values[5], &values[6], &values[7], &values[8],
                                      &PyDict_Type, &values[9], &values[10], &PyDict_Type, &values[11],
-                                     &values[12])) {
+                                     &values[12], &values[13])) {
         return NULL;
     }
-    PyObject **slots[13] = {&box_makers, &box_type_of, &reverse_record, &vjps_by_argnum, &direct_vjp_type,
+    PyObject **slots[14] = {&box_makers, &box_type_of, &reverse_record, &vjps_by_argnum, &direct_vjp_type,
                             &sparse_type, &node_vjps, &missing_rule, &accumulate, &accumulators,
-                            &forward_record, &jvps_by_argnum, &node_jvp};
-    for (int i = 0; i < 13; i++) {
+                            &forward_record, &jvps_by_argnum, &node_jvp, &add_tangents};
+    for (int i = 0; i < 14; i++) {
         Py_INCREF(values[i]);
         Py_XSETREF(*slots[i], values[i]);
     }

@@ -74,12 +74,14 @@ class running:
             _local.stack.append(self.trace)
         except AttributeError:
             _local.stack = [self.trace]
-        self.scopes = enter_pass() if pass_scopes else None
+        self.scopes = scopes = []
+        for enter, _ in pass_scopes:
+            scopes.append(enter())
         return self.trace
 
     def __exit__(self, *exc):
-        if self.scopes:
-            exit_pass(self.scopes)
+        for (_, exit_scope), token in zip(pass_scopes, self.scopes):
+            exit_scope(token)
         _local.stack.remove(self.trace)
         self.trace.active = False
 

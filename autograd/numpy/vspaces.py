@@ -56,6 +56,8 @@ class ArrayVSpace(VSpace):
         return _np.real(_np.vdot(x, y))
 
     def cast(self, x):
+        if type(x) is _np.ndarray and x.dtype == self.dtype and x.shape == self.shape and x.flags.writeable:
+            return x  # the common case, decided without the conversions below
         if _traced(x):
             return _real_if_needed(self, x)
         x = _np.asarray(constant_value(x))
@@ -139,11 +141,17 @@ class ComplexScalarVSpace(ScalarVSpace):
 
 def _real_if_needed(vs, x):
     """A traced gradient gets the argument's dtype (a real one keeping only its real part), as a plain one does."""
-    if not vs.iscomplex and _np.iscomplexobj(getval(x)):
+    if not vs.iscomplex and _dtype(x).kind == 'c':
         x = anp.real(x)
-    if _np.result_type(getval(x)) != vs.dtype:
+    if _dtype(x) != vs.dtype:
         x = anp.astype(x, vs.dtype)
     return x
+
+
+def _dtype(x):
+    value = getval(x)
+    dtype = getattr(value, 'dtype', None)
+    return _np.result_type(value) if dtype is None else dtype
 
 
 def _traced(x):

@@ -51,10 +51,13 @@ def unbroadcast_to(g, target_shape, target_is_complex):
 
 def broadcast_like(t, ans):
     """The tangent ``t`` of an argument broadcast to the shape of the result ``ans``."""
+    try:
+        if t.shape == ans.shape:
+            return t  # the common case, decided from attributes alone (as in unbroadcast)
+    except AttributeError:
+        pass
     shape = shape_of(ans)
-    if shape_of(t) != shape:
-        t = anp.broadcast_to(t, shape)
-    return t
+    return t if shape_of(t) == shape else anp.broadcast_to(t, shape)
 
 
 def replace_zero(x, value):
