@@ -39,6 +39,13 @@ typedef struct {
 
 typedef struct {
     PyObject_HEAD
+    PyObject *fun;
+    Py_ssize_t argnum;
+    vectorcallfunc vectorcall;
+} SameRuleObject;
+
+typedef struct {
+    PyObject_HEAD
     PyObject *box_type;
     PyObject *kinds;
     vectorcallfunc vectorcall;
@@ -49,6 +56,7 @@ static PyTypeObject TraceBase_Type;
 static PyTypeObject Primitive_Type;
 static PyTypeObject BoxIfKind_Type;
 static PyTypeObject ProductRule_Type;
+static PyTypeObject SameRule_Type;
 
 /* Set by configure() from reverse.py. */
 static PyObject *box_makers;      /* Box.type_mappings: value type -> box class, or None */
@@ -378,6 +386,98 @@ static PyTypeObject ProductRule_Type = {
     .tp_call = PyVectorcall_Call,
     .tp_vectorcall_offset = offsetof(ProductRuleObject, vectorcall),
     .tp_members = ProductRule_members,
+};
+
+/* --------------------------------------------------------------------------------------------- SameRule */
+
+/* ``rule(g, ans, *args, **kwargs) = fun(*args with args[argnum] = g, **kwargs)``: the JVP of a function
+ * linear in argument ``argnum`` (defjvp's 'same'). */
+static PyObject *
+SameRule_vectorcall(SameRuleObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf) - 2;
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (nargs <= self->argnum) {
+        PyErr_Format(PyExc_TypeError, "a 'same' rule for argument %zd got %zd arguments", self->argnum, nargs);
+        return NULL;
+    }
+    PyObject *stack[MAX_STACK_ARGS + 2];
+    PyObject **values = stack;
+    if (nargs + nkw > MAX_STACK_ARGS + 2) {
+        values = PyMem_Malloc((nargs + nkw) * sizeof(PyObject *));
+        if (values == NULL) {
+            return PyErr_NoMemory();
+        }
+    }
+    for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
+        values[i] = args[i + 2];
+    }
+    values[self->argnum] = args[0];
+    PyObject *result = PyObject_Vectorcall(self->fun, values, nargs, kwnames);
+    if (values != stack) {
+        PyMem_Free(values);
+    }
+    return result;
+}
+
+static PyObject *
+SameRule_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    PyObject *fun;
+    Py_ssize_t argnum;
+    if (!PyArg_ParseTuple(args, "On:SameRule", &fun, &argnum)) {
+        return NULL;
+    }
+    if (argnum < 0) {
+        PyErr_SetString(PyExc_ValueError, "SameRule: argnum must be >= 0");
+        return NULL;
+    }
+    SameRuleObject *self = (SameRuleObject *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    Py_INCREF(fun);
+    self->fun = fun;
+    self->argnum = argnum;
+    self->vectorcall = (vectorcallfunc)SameRule_vectorcall;
+    return (PyObject *)self;
+}
+
+static int
+SameRule_traverse(SameRuleObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->fun);
+    return 0;
+}
+
+static int
+SameRule_clear(SameRuleObject *self)
+{
+    Py_CLEAR(self->fun);
+    return 0;
+}
+
+static void
+SameRule_dealloc(SameRuleObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    SameRule_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject SameRule_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "autograd.engine._speedups.SameRule",
+    .tp_doc = "SameRule(fun, argnum)\n--\n\n"
+              "The rule (g, ans, *args, **kwargs) -> fun(*args with args[argnum] = g, **kwargs).",
+    .tp_basicsize = sizeof(SameRuleObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_new = SameRule_new,
+    .tp_dealloc = (destructor)SameRule_dealloc,
+    .tp_traverse = (traverseproc)SameRule_traverse,
+    .tp_clear = (inquiry)SameRule_clear,
+    .tp_call = PyVectorcall_Call,
+    .tp_vectorcall_offset = offsetof(SameRuleObject, vectorcall),
 };
 
 /* ---------------------------------------------------------------------------------------------- Trace */
@@ -1242,7 +1342,7 @@ PyInit__speedups(void)
 {
     if (PyType_Ready(&BoxBase_Type) < 0 || PyType_Ready(&TraceBase_Type) < 0
             || PyType_Ready(&Primitive_Type) < 0 || PyType_Ready(&BoxIfKind_Type) < 0
-            || PyType_Ready(&ProductRule_Type) < 0) {
+            || PyType_Ready(&ProductRule_Type) < 0 || PyType_Ready(&SameRule_Type) < 0) {
         return NULL;
     }
     empty_dict = PyDict_New();
@@ -1264,10 +1364,10 @@ PyInit__speedups(void)
     if (module == NULL) {
         return NULL;
     }
-    PyTypeObject *types[5] = {&BoxBase_Type, &TraceBase_Type, &Primitive_Type, &BoxIfKind_Type,
-                              &ProductRule_Type};
-    const char *names[5] = {"BoxBase", "TraceBase", "Primitive", "BoxIfKind", "ProductRule"};
-    for (int i = 0; i < 5; i++) {
+    PyTypeObject *types[6] = {&BoxBase_Type, &TraceBase_Type, &Primitive_Type, &BoxIfKind_Type,
+                              &ProductRule_Type, &SameRule_Type};
+    const char *names[6] = {"BoxBase", "TraceBase", "Primitive", "BoxIfKind", "ProductRule", "SameRule"};
+    for (int i = 0; i < 6; i++) {
         Py_INCREF(types[i]);
         if (PyModule_AddObject(module, names[i], (PyObject *)types[i]) < 0) {
             Py_DECREF(types[i]);

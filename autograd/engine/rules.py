@@ -170,6 +170,8 @@ def node_jvp(fun, argnums, tangents, ans, args, kwargs):
 
 
 def _same_jvp(fun, argnum):
+    if speedups:
+        return speedups.SameRule(fun, argnum)
     return lambda g, ans, *args, **kwargs: fun(*_subval(args, argnum, g), **kwargs)
 
 
