@@ -167,15 +167,29 @@ static PyDataMem_Handler handler = {
 
 static PyObject *handler_capsule;
 
+/* Returns the handler to restore afterwards, or None when the cache is in use already (a pass inside
+ * another one), which saves setting the context variable twice. */
 static PyObject *
 use(PyObject *module, PyObject *unused)
 {
+    PyObject *current = PyDataMem_GetHandler();
+    if (current == NULL) {
+        return NULL;
+    }
+    if (current == handler_capsule) {
+        Py_DECREF(current);
+        Py_RETURN_NONE;
+    }
+    Py_DECREF(current);
     return PyDataMem_SetHandler(handler_capsule);
 }
 
 static PyObject *
 restore(PyObject *module, PyObject *previous)
 {
+    if (previous == Py_None) {
+        Py_RETURN_NONE;
+    }
     PyObject *ours = PyDataMem_SetHandler(previous);
     if (ours == NULL) {
         return NULL;
