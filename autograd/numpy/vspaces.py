@@ -87,6 +87,9 @@ class ComplexArrayVSpace(ArrayVSpace):
         return _np.conj(x)
 
 
+_REAL_SCALARS = frozenset([float, _np.float16, _np.float32, _np.float64, _np.longdouble])
+
+
 class ScalarVSpace(VSpace):
     """Python and NumPy real scalars; gradients come back as the same scalar type."""
     __slots__ = ('scalar_type', 'dtype')
@@ -117,6 +120,8 @@ class ScalarVSpace(VSpace):
         return _np.real(_np.conj(x) * y)
 
     def cast(self, x):
+        if type(x) in _REAL_SCALARS and not self.iscomplex:
+            return self.scalar_type(x)  # the common case, without NumPy's generic ndim and real
         if _traced(x):
             return _real_if_needed(self, x)
         x = constant_value(x)
