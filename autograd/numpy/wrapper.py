@@ -63,12 +63,12 @@ def wrap_namespace(source, target, notrace=NOTRACE):
     return names
 
 
-def _sum(a, axis=None, dtype=None, out=None, *rest, **options):
+def _sum(a, axis=None, dtype=None, out=None, keepdims=_np._NoValue, initial=_np._NoValue, where=_np._NoValue):
     # numpy.sum's Python layers cost more than reducing a small array: a plain array goes straight to the
     # reduction that numpy.sum would call.
-    if type(a) is _np.ndarray and not rest and not options:
-        return _np.add.reduce(a, axis, dtype, out)
-    return _np.sum(a, axis, dtype, out, *rest, **options)
+    if type(a) is _np.ndarray and initial is _np._NoValue and where is _np._NoValue:
+        return _np.add.reduce(a, axis, dtype, out, keepdims=False if keepdims is _np._NoValue else keepdims)
+    return _np.sum(a, axis, dtype, out, keepdims, initial, where)
 
 
 for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):

@@ -66,6 +66,8 @@ def _sum_rules(nan):
 
     def jvp(t, ans, x, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
         # Not the function itself: `initial` is a constant and must not be added to the tangent.
+        if where is True and not nan:
+            return anp.sum(t, axis=axis, keepdims=_keepdims(keepdims))
         return anp.sum(_masked(t, _included(x, where, nan)), axis=axis, keepdims=_keepdims(keepdims))
     return vjp, jvp
 
