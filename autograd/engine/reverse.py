@@ -3,8 +3,7 @@ import warnings
 from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import (Box, Trace, box_type_of, constant_value, enter_pass, exit_pass, new_box, pass_scopes, running,
-                      speedups)
+from .tracing import Box, Trace, box_type_of, constant_value, enter_pass, exit_pass, new_box, running, speedups
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -78,14 +77,11 @@ def _trace_reverse(fun, x, release=False):
     del trace.tape
 
     def vjp(g):
-        if not pass_scopes:
+        scopes = enter_pass()
+        try:
             grad = backward_pass(tape, out, g, release)
-        else:
-            scopes = enter_pass()
-            try:
-                grad = backward_pass(tape, out, g, release)
-            finally:
-                exit_pass(scopes)
+        finally:
+            exit_pass(scopes)
         return x_vs.zeros() if grad is None else x_vs.cast(grad)
     return vjp, end._value
 

@@ -74,14 +74,11 @@ class running:
             _local.stack.append(self.trace)
         except AttributeError:
             _local.stack = [self.trace]
-        self.scopes = scopes = []
-        for enter, _ in pass_scopes:
-            scopes.append(enter())
+        self.scopes = enter_pass()
         return self.trace
 
     def __exit__(self, *exc):
-        for (_, exit_scope), token in zip(pass_scopes, self.scopes):
-            exit_scope(token)
+        exit_pass(self.scopes)
         _local.stack.remove(self.trace)
         self.trace.active = False
 

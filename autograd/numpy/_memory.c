@@ -246,7 +246,7 @@ set_limit(PyObject *module, PyObject *value)
 }
 
 static PyMethodDef methods[] = {
-    {"use", use, METH_NOARGS, "Allocate new arrays from the cache in this context; returns the previous handler."},
+    {"use", use, METH_NOARGS, "Allocate new arrays from the cache in this context; returns what restore() takes."},
     {"restore", restore, METH_O, "Go back to the handler that use() returned."},
     {"release", release, METH_NOARGS, "Give every cached block back to the system."},
     {"cached_bytes", get_cached_bytes, METH_NOARGS, "Bytes held in the cache now."},
