@@ -9,6 +9,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #define NPY_NO_DEPRECATED_API NPY_1_22_API_VERSION
+#define NPY_TARGET_VERSION NPY_1_22_API_VERSION  /* runs on any NumPy with data-memory handlers */
 #include <numpy/arrayobject.h>
 #include <pthread.h>
 #include <stdlib.h>
