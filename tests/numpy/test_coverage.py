@@ -1,5 +1,9 @@
 """The coverage table: every public NumPy callable is classified, and docs/coverage.md is current."""
+import re
 from pathlib import Path
+
+import numpy
+import pytest
 
 from autograd.numpy import coverage
 
@@ -16,4 +20,9 @@ def test_at_least_95_percent_of_differentiable_functions_are_ruled():
 
 
 def test_committed_table_is_current():
-    assert DOC.read_text() == coverage.table(), 'regenerate: python -m autograd.numpy.coverage > docs/coverage.md'
+    committed = DOC.read_text()
+    generated_with = re.search(r'with NumPy (\S+);', committed).group(1)
+    if generated_with != numpy.__version__:
+        pytest.skip('docs/coverage.md lists the callables of NumPy {}, not of this NumPy {}'.format(
+            generated_with, numpy.__version__))
+    assert committed == coverage.table(), 'regenerate: python -m autograd.numpy.coverage > docs/coverage.md'
