@@ -628,24 +628,7 @@ call_rule(PyObject *maker, PyObject *g, PyObject *ans, PyObject *args, PyObject 
 }
 
 
-/* 1 if ``trace``'s class lets ``prim`` through untraced, 0 if not, -1 on error. */
-static int
-passes_through(PyObject *trace, PyObject *prim)
-{
-    PyObject *notrace = _PyType_Lookup(Py_TYPE(trace), str_notrace);
-    if (notrace == NULL) {
-        return 0;
-    }
-    if (PyAnySet_Check(notrace)) {
-        return PySet_GET_SIZE(notrace) ? PySet_Contains(notrace, prim) : 0;
-    }
-    int nonempty = PyObject_IsTrue(notrace);
-    if (nonempty <= 0) {
-        return nonempty;
-    }
-    return PySequence_Contains(notrace, prim);
-}
-
+/* Whether ``trace``'s class lets some primitives through untraced (its ``notrace``); -1 on error. */
 static int
 has_notrace(PyObject *trace)
 {
@@ -657,6 +640,17 @@ has_notrace(PyObject *trace)
         return PySet_GET_SIZE(notrace) != 0;
     }
     return PyObject_IsTrue(notrace);
+}
+
+/* 1 if ``trace``'s class lets ``prim`` through untraced, 0 if not, -1 on error. */
+static int
+passes_through(PyObject *trace, PyObject *prim)
+{
+    int nonempty = has_notrace(trace);
+    if (nonempty <= 0) {
+        return nonempty;
+    }
+    return PySequence_Contains(_PyType_Lookup(Py_TYPE(trace), str_notrace), prim);
 }
 
 /* Forward mode: the tangent of ``ans = prim(*argvals, **kwargs)`` given the tangents of ``argnums``
