@@ -140,6 +140,20 @@ def test_submodules_import_both_ways():
     assert norm is norm_module and norm.logpdf(0.0) == scipy.stats.norm.logpdf(0.0)
 
 
+@pytest.mark.parametrize('name', sorted(CONTINUOUS) + ['poisson', 'dirichlet', 'multivariate_normal'])
+def test_scipy_members_without_derivatives_are_there(name):
+    ours, theirs = getattr(stats, name), getattr(scipy.stats, name)
+    args = {'dirichlet': (onp.ones(3),), 'multivariate_normal': (onp.zeros(2),), 'poisson': (2.0,),
+            't': (3.0,), 'gamma': (2.0,), 'chi2': (3.0,), 'beta': (2.0, 3.0), 'lognorm': (0.5,)}.get(name, ())
+    assert onp.shape(ours.rvs(*args, size=2)) == onp.shape(theirs.rvs(*args, size=2))
+    assert ours.rvs.__name__ == name + '.rvs'
+    if name != 'poisson':  # whose samples are integers, which carry no derivative
+        with pytest.raises(NotImplementedError, match=name + r'\.rvs'):
+            grad(lambda p: np.sum(ours.rvs(p, *args[1:], size=2)))(args[0] if args else 1.0)
+    with pytest.raises(AttributeError, match='no_such_member'):
+        ours.no_such_member
+
+
 # Poisson: differentiable in mu; k is discrete.
 POISSON_FUNCTIONS = ['logpmf', 'pmf', 'cdf', 'logcdf', 'sf', 'logsf']
 
@@ -223,10 +237,46 @@ def test_multivariate_normal_entropy():
     check(lambda cov: multivariate_normal.entropy(cov=cov), cov)
 
 
-def test_multivariate_normal_refuses_singular_cov():
-    with pytest.raises(ValueError, match='positive definite'):
-        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.ones((2, 2)), allow_singular=True)
-    with pytest.raises(ValueError, match='positive'):
-        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.array([1.0, 0.0]))
+def test_multivariate_normal_refuses_bad_cov():
+    with pytest.raises(onp.linalg.LinAlgError, match='allow_singular=True'):
+        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.ones((2, 2)))
+    with pytest.raises(ValueError, match='positive semidefinite'):
+        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.array([1.0, -1.0]))
     with pytest.raises(ValueError, match='3 components'):
         multivariate_normal.logpdf(onp.zeros(2), onp.zeros(3), onp.eye(3))
+    with pytest.raises(ValueError, match='singular cov has no derivative'):
+        grad(lambda c: multivariate_normal.logpdf(onp.zeros(2), cov=c, allow_singular=True))(onp.ones((2, 2)))
+
+
+@pytest.mark.parametrize('cov', [onp.diag([1.0, 2.0, 0.0]), onp.array([1.5, 0.0, 2.0]), 'rank 2'],
+                         ids=['diagonal matrix', 'variances', 'rank 2'])
+def test_multivariate_normal_singular_cov(cov):
+    if isinstance(cov, str):
+        a = onp.random.randn(3, 2)
+        cov = a @ a.T
+    basis = onp.linalg.eigh(onp.diag(cov) if cov.ndim == 1 else cov)[1][:, 1:]  # spans the support
+    mean = onp.random.randn(3)
+    on_support = mean + onp.random.randn(4, 2) @ basis.T
+    off_support = on_support + onp.linalg.eigh(onp.diag(cov) if cov.ndim == 1 else cov)[1][:, 0]
+    for x in [on_support, off_support, on_support[0]]:
+        for fun in ['logpdf', 'pdf']:
+            ours = getattr(multivariate_normal, fun)(x, mean, cov, allow_singular=True)
+            onp.testing.assert_allclose(ours, getattr(scipy.stats.multivariate_normal, fun)(
+                x, mean, cov, allow_singular=True), rtol=1e-10)
+    assert onp.all(multivariate_normal.logpdf(off_support, mean, cov, allow_singular=True) == -onp.inf)
+    onp.testing.assert_allclose(multivariate_normal.entropy(mean, cov),
+                                scipy.stats.multivariate_normal.entropy(mean, cov))
+    # Moving x or the mean within the support: a smooth function of the coordinates in the basis.
+    check(lambda u, v: multivariate_normal.logpdf(u @ basis.T, v @ basis.T, cov, allow_singular=True),
+          onp.random.randn(4, 2), onp.random.randn(2))
+
+
+def test_multivariate_normal_reads_the_lower_triangle_of_cov():
+    cov = _spd(3)
+    skewed = cov + onp.triu(onp.random.randn(3, 3), 1)
+    x, mean = onp.random.randn(4, 3), onp.random.randn(3)
+    onp.testing.assert_allclose(multivariate_normal.logpdf(x, mean, skewed),
+                                scipy.stats.multivariate_normal.logpdf(x, mean, skewed), rtol=1e-12)
+    g = grad(lambda c: np.sum(multivariate_normal.logpdf(x, mean, c)))(skewed)
+    assert onp.all(onp.triu(g, 1) == 0)
+    check(lambda c: multivariate_normal.logpdf(x, mean, c), skewed)

@@ -10,3 +10,9 @@ and the discrete ``k`` of poisson. Parameters out of range give NaN, like SciPy.
 """
 from . import (beta, cauchy, chi2, dirichlet, expon, gamma, laplace, logistic, lognorm,  # noqa: F401
                multivariate_normal, norm, poisson, t, uniform)
+from ._common import scipy_members
+
+for _module in (beta, cauchy, chi2, dirichlet, expon, gamma, laplace, logistic, lognorm, multivariate_normal,
+                norm, poisson, t, uniform):
+    _module.__getattr__ = scipy_members(_module)
+del _module

@@ -2,8 +2,10 @@
 import functools
 
 import numpy as _np
+import scipy.stats
 
 from ... import numpy as anp
+from ...engine import primitive
 
 
 def nan_unless(valid):
@@ -44,3 +46,25 @@ def on_support(inside, fun, z, safe, outside):
 def log_probability(p):
     """log(p), with -inf and a zero derivative (not a warning and an infinite one) where p is 0."""
     return on_support(p != 0, anp.log, p, 1.0, -_np.inf)
+
+
+def scipy_members(module):
+    """A module ``__getattr__`` for ``module``, the twin of a ``scipy.stats`` distribution: the members of
+    SciPy's distribution that ``module`` does not define (``rvs``, ``fit``, ``mean``, ``interval``, ...).
+
+    They become primitives without derivative rules, so they run as SciPy's on plain values, and a traced
+    argument gets an error naming the function rather than a silent zero derivative.
+    """
+    short_name = module.__name__.rpartition('.')[2]
+    distribution = getattr(scipy.stats, short_name)
+
+    def __getattr__(name):
+        member = None if name.startswith('_') else getattr(distribution, name, None)
+        if not callable(member):
+            raise AttributeError("module '{}' has no attribute '{}'".format(module.__name__, name))
+        wrapped = primitive(member)
+        wrapped.__name__ = wrapped.__qualname__ = short_name + '.' + name
+        wrapped.__module__ = module.__name__
+        setattr(module, name, wrapped)
+        return wrapped
+    return __getattr__

@@ -2,18 +2,20 @@
 
 Points lie along the last axis of ``x``; as in SciPy, for a one-dimensional distribution a 1-D ``x`` is a
 list of points, ``cov`` may be a matrix, a vector (its diagonal) or a scalar (times the identity), and
-size-1 axes of the result are squeezed. The covariance must be positive definite (``allow_singular=True``
-is accepted for such matrices, and a singular one is refused either way).
+size-1 axes of the result are squeezed.
 
-A covariance matrix is used as given, not symmetrized, so the derivative in ``cov`` is that of a function
-of a general matrix; at a symmetric ``cov`` it is symmetric.
+SciPy reads only the lower triangle of a covariance matrix (it is taken to be symmetric), so the same is
+done here, and the upper triangle gets no derivative. A singular covariance needs ``allow_singular=True``,
+as in SciPy: the density then lives on the subspace the covariance spans (its pseudo-inverse and
+pseudo-determinant), and is 0 off it. It is differentiable in x and mean; not in such a cov, where the
+rank, and so the density, jumps under most perturbations.
 """
 import math
 
 import numpy as _np
 
 from ... import numpy as anp
-from ...engine import defjvp, defvjp, getval, primitive
+from ...engine import Box, defjvp, defvjp, getval, primitive
 
 LOG_2PI = math.log(2.0 * math.pi)
 
@@ -40,44 +42,83 @@ def _dimension(mean, cov):
     return 1 if _np.ndim(getval(cov)) < 2 else _np.shape(getval(cov))[0]
 
 
-def _check_cov(cov, dim):
+def _lower_symmetric(cov):
+    """The symmetric matrix whose lower triangle is that of ``cov``: the covariance SciPy uses."""
+    return anp.tril(cov) + anp.transpose(anp.tril(cov, -1))
+
+
+class _Singular:
+    """A positive semidefinite covariance of rank below its size, by its eigendecomposition."""
+
+    def __init__(self, eigenvalues, eigenvectors, cutoff):
+        kept = eigenvalues > cutoff
+        self.rank = int(_np.sum(kept))
+        self.log_pdet = _np.sum(_np.log(eigenvalues[kept]))
+        self.pinv = _np.matmul(eigenvectors[:, kept] / eigenvalues[kept], eigenvectors[:, kept].T)
+        self.null_space = eigenvectors[:, ~kept]
+        self.support_tolerance = 1e3 * cutoff  # SciPy's, for deviations off the covariance's range
+
+    def log_density(self, r):
+        quadratic = anp.sum(r * anp.matmul(r, self.pinv), axis=-1)
+        value = -0.5 * (self.rank * LOG_2PI + self.log_pdet + quadratic)
+        off_support = _np.linalg.norm(_np.matmul(getval(r), self.null_space), axis=-1) >= self.support_tolerance
+        return anp.where(off_support, -_np.inf, value) if _np.any(off_support) else value
+
+
+def _check_cov(cov, dim, allow_singular):
+    """None for a positive definite ``cov``, its ``_Singular`` form for a singular one that is allowed."""
     c = getval(cov)
-    if _np.ndim(c) == 2 and _np.shape(c) == (dim, dim):
-        try:
-            _np.linalg.cholesky(c)
-            return
-        except _np.linalg.LinAlgError:
-            pass
-    elif _np.ndim(c) < 2 and _np.size(c) in (1, dim) and _np.all(c > 0):
-        return
-    raise ValueError("multivariate_normal: cov must be a positive definite ({0}, {0}) matrix, a vector of {0} "
-                     "positive variances or one positive variance; got shape {1}. Singular covariances "
-                     "(allow_singular) are not supported.".format(dim, _np.shape(c)))
+    if _np.ndim(c) > 2 or (_np.ndim(c) == 2 and _np.shape(c) != (dim, dim)) or (
+            _np.ndim(c) < 2 and _np.size(c) not in (1, dim)):
+        raise ValueError("multivariate_normal: cov must be a ({0}, {0}) matrix, a vector of {0} variances or "
+                         "one variance; got shape {1}.".format(dim, _np.shape(c)))
+    if _np.ndim(c) < 2:
+        if _np.all(c > 0):
+            return None
+        c = _np.diag(_np.broadcast_to(c, (dim,)))
+    eigenvalues, eigenvectors = _np.linalg.eigh(c, UPLO='L')
+    cutoff = (1e3 if eigenvalues.dtype == _np.float32 else 1e6) * _np.finfo(eigenvalues.dtype).eps \
+        * _np.max(_np.abs(eigenvalues))
+    if _np.min(eigenvalues) < -cutoff:
+        raise ValueError("multivariate_normal: cov must be symmetric positive semidefinite; its smallest "
+                         "eigenvalue is {}.".format(_np.min(eigenvalues)))
+    if _np.min(eigenvalues) > cutoff:
+        return None
+    if not allow_singular:
+        raise _np.linalg.LinAlgError(
+            "multivariate_normal: cov is singular, not positive definite; pass allow_singular=True for the "
+            "density on the subspace it spans.")
+    if isinstance(cov, Box):
+        raise ValueError("multivariate_normal: a singular cov has no derivative (the density jumps where its "
+                         "rank changes); differentiate with respect to x and mean only.")
+    return _Singular(eigenvalues, eigenvectors, cutoff)
 
 
 def _log_det(cov, dim):
     """log det of the covariance, whichever form (matrix, diagonal, multiple of the identity) it takes."""
     if anp.ndim(cov) == 2:
-        return _logdet(cov)
+        return _logdet(_lower_symmetric(cov))
     return dim * anp.log(cov) if anp.ndim(cov) == 0 else anp.sum(anp.log(cov))
 
 
 def _quadratic(r, cov):
     """r^T cov^-1 r along the last axis of r."""
     if anp.ndim(cov) == 2:
-        return anp.sum(r * anp.matmul(r, _inverse(cov)), axis=-1)
+        return anp.sum(r * anp.matmul(r, _inverse(_lower_symmetric(cov))), axis=-1)
     return anp.sum(r ** 2 / cov, axis=-1)
 
 
 def logpdf(x, mean=None, cov=1, allow_singular=False):
     dim = _dimension(mean, cov)
-    _check_cov(cov, dim)
+    singular = _check_cov(cov, dim, allow_singular)
     if anp.ndim(x) == 0 or (anp.ndim(x) == 1 and dim == 1):
         x = anp.reshape(x, (-1, 1))
     if _np.shape(getval(x))[-1] != dim:
         raise ValueError("multivariate_normal: the points in x must have {} components along the last axis, "
                          "got shape {}.".format(dim, _np.shape(getval(x))))
     r = x if mean is None else x - anp.reshape(mean, (dim,))
+    if singular:
+        return anp.squeeze(singular.log_density(r))
     return anp.squeeze(-0.5 * (dim * LOG_2PI + _log_det(cov, dim) + _quadratic(r, cov)))
 
 
@@ -87,5 +128,7 @@ def pdf(x, mean=None, cov=1, allow_singular=False):
 
 def entropy(mean=None, cov=1):
     dim = _dimension(mean, cov)
-    _check_cov(cov, dim)
+    singular = _check_cov(cov, dim, allow_singular=True)  # as SciPy's entropy
+    if singular:
+        return 0.5 * singular.rank * (1.0 + LOG_2PI) + 0.5 * singular.log_pdet
     return 0.5 * (dim * (1.0 + LOG_2PI) + _log_det(cov, dim))
