@@ -12,8 +12,9 @@ Conventions (those of ``autograd.numpy.linalg``):
   ``lu_factor``) take plain transposes in their VJPs, never conjugates.
 * ``solve_triangular`` reads one triangle of ``a`` (without the diagonal when ``unit_diagonal``): the
   other entries get zero gradient, as they do not change the result.
-* ``cholesky`` (and ``cho_factor``) read half of a Hermitian ``a``; their derivatives are those of
-  ``f((a + a^H) / 2)``, so tangents and gradients are symmetrised.
+* ``cholesky`` (and ``cho_factor``) read one triangle of ``a`` and the real part of its diagonal, taking
+  the rest to be its mirror image; their derivatives are those of the Hermitian matrix read, so the other
+  triangle gets no gradient.
 * ``cho_factor`` returns zeros in the triangle it does not use (SciPy leaves arbitrary values there).
 * ``lu_factor`` is differentiated for square ``a`` with the row order of its pivoting held fixed, which
   is exact wherever the pivots do not tie.
@@ -25,6 +26,7 @@ from ..builtins import isinstance as _isinstance
 from ..engine import defjvp, defjvp_argnum, defvjp, defvjp_argnum, getval, isbox
 from ..numpy import wrapper as anp
 from ..numpy.derivatives.helpers import is_complex, shape_of, unbroadcast, unbroadcast_to
+from ..numpy.derivatives.matrices import H, T, column, half_gradient, hermitian_from_half, lower_half, uncolumn
 from ..numpy.wrapper import primitive, wrap_namespace
 
 # Functions whose results carry no derivative: LAPACK/BLAS lookups, structure tests, matrices built
@@ -35,27 +37,6 @@ NOTRACE = frozenset("""
 """.split())
 
 __all__ = wrap_namespace(vars(_source), globals(), NOTRACE)
-
-
-def _T(x):
-    return anp.swapaxes(x, -1, -2)
-
-
-def _H(x):
-    return anp.conj(_T(x))
-
-
-def _sym(x):
-    return 0.5 * (x + _H(x))
-
-
-def _column(x, b):
-    """A 1-D right-hand side ``b`` (and things shaped like it) as a column, as the solvers read it."""
-    return x[..., None] if len(shape_of(b)) == 1 else x
-
-
-def _uncolumn(x, b):
-    return x[..., 0] if len(shape_of(b)) == 1 else x
 
 
 def _refuse(name, why):
@@ -83,27 +64,27 @@ def _triangle(x, lower, unit_diagonal):
 
 
 def _op(x, trans):
-    return (x, _T(x), _H(x))[trans]
+    return (x, T(x), H(x))[trans]
 
 
 def _transpose_solve(a, g, b, t, lower, unit_diagonal):
     """The transpose of ``g -> solve_triangular(a, g, t, ...)`` applied to ``g``: inv(op(A))^T is inv(A^T)
     for op = N, inv(A) for T and inv(conj(A)) for C."""
     if t == 2:
-        return solve_triangular(anp.conj(a), _column(g, b), 0, lower, unit_diagonal)
-    return solve_triangular(a, _column(g, b), 1 - t, lower, unit_diagonal)
+        return solve_triangular(anp.conj(a), column(g, b), 0, lower, unit_diagonal)
+    return solve_triangular(a, column(g, b), 1 - t, lower, unit_diagonal)
 
 
 def _solve_triangular_vjp_b(ans, a, b, trans=0, lower=False, unit_diagonal=False, **unused):
     t = _trans(trans)
-    return lambda g: unbroadcast(_uncolumn(_transpose_solve(a, g, b, t, lower, unit_diagonal), b), b)
+    return lambda g: unbroadcast(uncolumn(_transpose_solve(a, g, b, t, lower, unit_diagonal), b), b)
 
 
 def _solve_triangular_vjp_a(ans, a, b, trans=0, lower=False, unit_diagonal=False, **unused):
     t = _trans(trans)
 
     def vjp(g):
-        g_op = -_transpose_solve(a, g, b, t, lower, unit_diagonal) @ _T(_column(ans, b))  # of op(A)
+        g_op = -_transpose_solve(a, g, b, t, lower, unit_diagonal) @ T(column(ans, b))  # of op(A)
         return unbroadcast(_triangle(_op(g_op, t), lower, unit_diagonal), a)
     return vjp
 
@@ -111,7 +92,7 @@ def _solve_triangular_vjp_a(ans, a, b, trans=0, lower=False, unit_diagonal=False
 def _solve_triangular_jvp_a(g, ans, a, b, trans=0, lower=False, unit_diagonal=False, **unused):
     t = _trans(trans)
     da = _op(_triangle(g, lower, unit_diagonal), t)
-    return -_uncolumn(solve_triangular(a, da @ _column(ans, b), t, lower, unit_diagonal), b)
+    return -uncolumn(solve_triangular(a, da @ column(ans, b), t, lower, unit_diagonal), b)
 
 
 defvjp(solve_triangular, _solve_triangular_vjp_a, _solve_triangular_vjp_b)
@@ -121,19 +102,15 @@ defjvp(solve_triangular, _solve_triangular_jvp_a, 'same')
 # cholesky: a = L L^H, so dL = L lower_half(inv(L) da inv(L)^H), lower_half keeping the strictly lower
 # triangle and half the diagonal.
 
-def _lower_half(x):
-    return anp.tril(x, -1) + 0.5 * anp.tril(anp.triu(x))
-
-
 def _lower_factor(ans, lower):
-    return ans if lower else _H(ans)
+    return ans if lower else H(ans)
 
 
 def _cholesky_jvp(g, ans, a, lower=False, **unused):
     low = _lower_factor(ans, lower)
-    left = solve_triangular(low, _sym(g), lower=True)  # inv(L) da
-    d_low = low @ _lower_half(solve_triangular(low, _H(left), lower=True))
-    return d_low if lower else _H(d_low)
+    left = solve_triangular(low, hermitian_from_half(g, 'L' if lower else 'U'), lower=True)  # inv(L) da
+    d_low = low @ lower_half(solve_triangular(low, H(left), lower=True))
+    return d_low if lower else H(d_low)
 
 
 def _cholesky_vjp(ans, a, lower=False, **unused):
@@ -142,11 +119,11 @@ def _cholesky_vjp(ans, a, lower=False, **unused):
     def vjp(g):
         # Derived for the standard inner product Re(sum(conj(x) * y)), in which the cotangent is conj(g),
         # and conjugated back at the end.
-        g_low = anp.conj(g) if lower else _T(g)
-        middle = _lower_half(_H(low) @ g_low)
+        g_low = anp.conj(g) if lower else T(g)
+        middle = lower_half(H(low) @ g_low)
         left = solve_triangular(low, middle, trans=2, lower=True)  # inv(L)^H middle
-        standard = _H(solve_triangular(low, _H(left), trans=2, lower=True))  # ... inv(L)
-        return unbroadcast(anp.conj(_sym(standard)), a)
+        standard = H(solve_triangular(low, H(left), trans=2, lower=True))  # ... inv(L)
+        return unbroadcast(anp.conj(half_gradient(standard, 'L' if lower else 'U')), a)
     return vjp
 
 
@@ -174,8 +151,8 @@ def cho_solve(c_and_lower, b, overwrite_b=False, check_finite=True):
     c, lower = c_and_lower
     lower = getval(lower)
     first, second = (0, 2) if lower else (2, 0)
-    y = solve_triangular(c, _column(b, b), first, lower, check_finite=check_finite)
-    return _uncolumn(solve_triangular(c, y, second, lower, check_finite=check_finite), b)
+    y = solve_triangular(c, column(b, b), first, lower, check_finite=check_finite)
+    return uncolumn(solve_triangular(c, y, second, lower, check_finite=check_finite), b)
 
 
 # lu_factor: a = P L U packed as lu = (L - I) + U. With F = inv(L) P^T da inv(U),
@@ -210,7 +187,7 @@ def _lu_packed_jvp(g, ans, a, piv, check_finite=True):
     _square_lu(ans)
     p_t = _permutation_t(piv, _np.result_type(getval(g)))
     left = solve_triangular(ans, p_t @ g, lower=True, unit_diagonal=True)
-    f = _T(solve_triangular(ans, _T(left), trans=1))  # inv(L) P^T da inv(U)
+    f = T(solve_triangular(ans, T(left), trans=1))  # inv(L) P^T da inv(U)
     low = anp.tril(ans, -1) + anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype)
     return low @ anp.tril(f, -1) + anp.triu(f) @ anp.triu(ans)
 
@@ -220,10 +197,10 @@ def _lu_packed_vjp(ans, a, piv, check_finite=True):
     low = anp.tril(ans, -1) + anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype)
 
     def vjp(g):
-        middle = anp.tril(_T(low) @ anp.tril(g, -1), -1) + anp.triu(anp.triu(g) @ _T(anp.triu(ans)))
+        middle = anp.tril(T(low) @ anp.tril(g, -1), -1) + anp.triu(anp.triu(g) @ T(anp.triu(ans)))
         left = solve_triangular(ans, middle, trans=1, lower=True, unit_diagonal=True)  # inv(L)^T middle
-        right = _T(solve_triangular(ans, _T(left)))  # ... inv(U)^T
-        return unbroadcast(_T(_permutation_t(piv, _np.result_type(getval(right)))) @ right, a)
+        right = T(solve_triangular(ans, T(left)))  # ... inv(U)^T
+        return unbroadcast(T(_permutation_t(piv, _np.result_type(getval(right)))) @ right, a)
     return vjp
 
 
@@ -245,13 +222,13 @@ def lu_solve(lu_and_piv, b, trans=0, overwrite_b=False, check_finite=True):
     lu, piv = lu_and_piv
     t = _trans(trans)
     p_t = _permutation_t(piv, _np.result_type(getval(lu), getval(b)))
-    x = _column(b, b)
+    x = column(b, b)
     if t == 0:
         x = solve_triangular(lu, p_t @ x, 0, True, True, check_finite=check_finite)
-        return _uncolumn(solve_triangular(lu, x, 0, False, check_finite=check_finite), b)
+        return uncolumn(solve_triangular(lu, x, 0, False, check_finite=check_finite), b)
     x = solve_triangular(lu, x, t, False, check_finite=check_finite)
     x = solve_triangular(lu, x, t, True, True, check_finite=check_finite)
-    return _uncolumn(_T(p_t) @ x, b)
+    return uncolumn(T(p_t) @ x, b)
 
 
 # sqrtm: X X = A, so X dX + dX X = dA, a Sylvester equation; its transpose has X^T for X.
@@ -263,7 +240,7 @@ def _sqrtm_result(ans):
 
 
 def _sqrtm_vjp(ans, A, *unused_args, **unused_kwargs):  # disp and blocksize (deprecated) are unused
-    x_t = _T(_sqrtm_result(ans))
+    x_t = T(_sqrtm_result(ans))
     return lambda g: unbroadcast(solve_sylvester(x_t, x_t, g), A)
 
 
@@ -287,7 +264,7 @@ def _expm_frechet(a, e):
     return expm(anp.concatenate([top, bottom], axis=-2))[..., :n, n:]
 
 
-defvjp(expm, lambda ans, A: lambda g: unbroadcast(_expm_frechet(_T(A), g), A))
+defvjp(expm, lambda ans, A: lambda g: unbroadcast(_expm_frechet(T(A), g), A))
 defjvp(expm, lambda g, ans, A: _expm_frechet(A, g))
 
 
@@ -317,7 +294,7 @@ def _sylvester_rhs(argnum, g, x):
 
 def _sylvester_vjp(argnum, ans, args, kwargs):
     a, b, q = args
-    return lambda g: unbroadcast(_sylvester_rhs(argnum, solve_sylvester(_T(a), _T(b), g), _T(ans)),
+    return lambda g: unbroadcast(_sylvester_rhs(argnum, solve_sylvester(T(a), T(b), g), T(ans)),
                                  args[argnum])
 
 

@@ -93,6 +93,35 @@ def test_eigh(shape, UPLO):
         check(lambda a: L.eigvalsh(hermitian_part(a), UPLO), rand(*shape, dtype=dtype))
 
 
+# NumPy's Hermitian routines read one triangle and the real part of the diagonal: the derivative is that of
+# the matrix read, so the other triangle (and the diagonal's imaginary part) get none.
+READS_ONE_TRIANGLE = {
+    'eigvalsh': (lambda a, uplo: L.eigvalsh(a, uplo), ['L', 'U']),
+    'eigh': (lambda a, uplo: phase_free(L.eigh(a, uplo)), ['L', 'U']),
+    'cholesky': (lambda a, uplo: L.cholesky(a, upper=uplo == 'U'), ['L', 'U']),
+    'pinv': (lambda a, uplo: L.pinv(a, hermitian=True), ['L']),
+    'svd': (lambda a, uplo: phase_free_svd(L.svd(a, hermitian=True)), ['L']),
+    'svdvals': (lambda a, uplo: L.svd(a, hermitian=True, compute_uv=False), ['L']),
+}
+
+
+@pytest.mark.parametrize('dtype', DTYPES, ids=ids)
+@pytest.mark.parametrize('name', sorted(READS_ONE_TRIANGLE))
+def test_hermitian_routines_differentiate_the_triangle_they_read(name, dtype):
+    fun, triangles = READS_ONE_TRIANGLE[name]
+    parts = (lambda a, uplo: fun(a, uplo)) if name in ('eigh', 'svd') else (lambda a, uplo: [fun(a, uplo)])
+    for uplo in triangles:
+        read = positive_definite(2, 3, 3, dtype=dtype)
+        unread = onp.triu(rand(3, 3, dtype=dtype), 1) if uplo == 'L' else onp.tril(rand(3, 3, dtype=dtype), -1)
+        a = read + unread + (1j * onp.diag(rand(3)) if onp.dtype(dtype).kind == 'c' else 0)
+        for value, expected in zip(parts(a, uplo), parts(read, uplo)):
+            onp.testing.assert_allclose(value, expected, atol=1e-12)
+        check(lambda a: fun(a, uplo), a)
+        g = grad(lambda a: sum(np.sum(np.abs(part)) for part in parts(a, uplo)))(a)
+        assert onp.all(g[..., unread != 0] == 0)
+        assert onp.all(onp.imag(onp.diagonal(g, axis1=-2, axis2=-1)) == 0)
+
+
 def test_eigh_reconstructs_a_hermitian_input():
     def rebuild(a):
         w, v = L.eigh(hermitian_part(a))

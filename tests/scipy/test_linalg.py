@@ -1,8 +1,8 @@
 """autograd.scipy.linalg: every rule against finite differences (both modes, order 2), on single matrices and
 stacks, real and complex; the composed solvers' values against SciPy's.
 
-Matrices are kept well conditioned (``n * I`` added); ``cholesky`` reads half of a Hermitian matrix, so it
-is checked on ``hermitian_part(a)``.
+Matrices are kept well conditioned (``n * I`` added); ``cholesky`` reads one triangle of a Hermitian matrix,
+so it is checked on ``hermitian_part(a)`` and on matrices whose other triangle is arbitrary.
 """
 import numpy as onp
 import pytest
@@ -55,6 +55,11 @@ def test_cholesky(lower, shape, dtype):
     a = positive_definite(*shape, dtype=dtype)
     onp.testing.assert_allclose(L.cholesky(a, lower), scipy.linalg.cholesky(a, lower))
     check(lambda a: L.cholesky(hermitian_part(a), lower=lower), a)
+    unread = onp.triu(rand(*shape, dtype=dtype), 1) if lower else onp.tril(rand(*shape, dtype=dtype), -1)
+    onp.testing.assert_allclose(L.cholesky(a + unread, lower), scipy.linalg.cholesky(a, lower))
+    check(lambda a: L.cholesky(a, lower=lower), a + unread)
+    g = grad(lambda a: np.sum(np.abs(L.cholesky(a, lower=lower))))(a + unread)
+    assert onp.all(g[unread != 0] == 0)
 
 
 @pytest.mark.parametrize('dtype', DTYPES, ids=ids)

@@ -7,8 +7,9 @@ end (``_from_standard``), which turns them into autograd's pairing ``Re(sum(g * 
 
 Conventions where the mathematics leaves a choice:
 
-* ``cholesky``, ``eigh``, ``eigvalsh`` and the ``hermitian=True`` variants read only half of ``a``; their
-  derivatives are those of ``f((a + a^H) / 2)``: tangents and gradients are symmetrised.
+* ``cholesky``, ``eigh``, ``eigvalsh`` and the ``hermitian=True`` variants read only one triangle of ``a``
+  (and the real part of its diagonal), taking the rest to be its mirror image. Their derivatives are those
+  of the Hermitian matrix they read (``hermitian_from_half``): the other triangle gets no gradient.
 * Eigenvectors and singular vectors are defined up to a sign (real) or a phase (complex). Real ones get the
   exact derivative of NumPy's choice. For complex ones the derivative fixes the phase by
   ``v_i^H dv_i = 0`` (``eig``, ``eigh``) or by putting the whole phase change on ``u`` (``svd``): exact for
@@ -28,18 +29,7 @@ from ...engine import defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, pr
 from .. import linalg as anp_linalg
 from .. import wrapper as anp
 from .helpers import is_complex, replace_zero, repeat_to_match_shape, shape_of, unbroadcast
-
-
-def _T(x):
-    return anp.swapaxes(x, -1, -2)
-
-
-def _H(x):
-    return anp.conj(anp.swapaxes(x, -1, -2))
-
-
-def _sym(x):
-    return 0.5 * (x + _H(x))
+from .matrices import H, T, column, half_gradient, hermitian_from_half, lower_half, uncolumn
 
 
 def _from_standard(g_standard, x):
@@ -69,26 +59,21 @@ def _result(ans, *parts):
 
 def _solve_right(x, r):
     """``x @ inv(r)``."""
-    return _T(anp_linalg.solve(_T(r), _T(x)))
-
-
-def _lower_half(x):
-    """The strictly lower triangle of ``x`` plus half its diagonal."""
-    return 0.5 * (anp.tril(x) + anp.tril(x, -1))
+    return T(anp_linalg.solve(T(r), T(x)))
 
 
 # inv, det, slogdet, matrix_power: holomorphic, so plain transposes and no conjugation.
 
-defvjp(anp_linalg.inv, lambda ans, a: lambda g: -_T(ans) @ g @ _T(ans))
+defvjp(anp_linalg.inv, lambda ans, a: lambda g: -T(ans) @ g @ T(ans))
 defjvp(anp_linalg.inv, lambda g, ans, a: -ans @ g @ ans)
 
 
 def _trace_of_inverse_times(a, t):
     """``trace(inv(a) @ t)`` over the stack."""
-    return anp.sum(_T(anp_linalg.inv(a)) * t, axis=(-2, -1))
+    return anp.sum(T(anp_linalg.inv(a)) * t, axis=(-2, -1))
 
 
-defvjp(anp_linalg.det, lambda ans, a: lambda g: (g * ans)[..., None, None] * _T(anp_linalg.inv(a)))
+defvjp(anp_linalg.det, lambda ans, a: lambda g: (g * ans)[..., None, None] * T(anp_linalg.inv(a)))
 defjvp(anp_linalg.det, lambda g, ans, a: ans * _trace_of_inverse_times(a, g))
 
 
@@ -96,7 +81,7 @@ def _slogdet_vjp(ans, a):
     # With t = trace(inv(a) @ da): d logabsdet = Re(t) and d sign = sign * 1j * Im(t), zero for real a.
     def vjp(g):
         weight = anp.real(g[1]) + 1j * anp.imag(g[0] * ans[0]) if is_complex(a) else g[1]
-        return weight[..., None, None] * _T(anp_linalg.inv(a))
+        return weight[..., None, None] * T(anp_linalg.inv(a))
     return vjp
 
 
@@ -124,8 +109,8 @@ def _matrix_power_vjp(ans, a, n):
     if n == 0:
         return lambda g: None
     if n > 0:
-        return lambda g: _power_sum(_T(a), g, n)
-    inv_t = _T(anp_linalg.inv(a))
+        return lambda g: _power_sum(T(a), g, n)
+    inv_t = T(anp_linalg.inv(a))
     return lambda g: -inv_t @ _power_sum(inv_t, g, -n) @ inv_t
 
 
@@ -144,48 +129,42 @@ defjvp(anp_linalg.matrix_power, _matrix_power_jvp)
 
 # solve: NumPy 2 reads b as a vector only when b is 1-D; otherwise it is a (stack of) matrix.
 
-def _column(x, b):
-    return x[..., None] if len(shape_of(b)) == 1 else x
-
-
-def _uncolumn(x, b):
-    return x[..., 0] if len(shape_of(b)) == 1 else x
-
-
 def _solve_vjp_a(ans, a, b):
     def vjp(g):
-        g_b = anp_linalg.solve(_T(a), _column(g, b))
-        return unbroadcast(-g_b @ _T(_column(ans, b)), a)
+        g_b = anp_linalg.solve(T(a), column(g, b))
+        return unbroadcast(-g_b @ T(column(ans, b)), a)
     return vjp
 
 
 def _solve_vjp_b(ans, a, b):
-    return lambda g: unbroadcast(_uncolumn(anp_linalg.solve(_T(a), _column(g, b)), b), b)
+    return lambda g: unbroadcast(uncolumn(anp_linalg.solve(T(a), column(g, b)), b), b)
 
 
 defvjp(anp_linalg.solve, _solve_vjp_a, _solve_vjp_b)
 defjvp(anp_linalg.solve,
-       lambda g, ans, a, b: -_uncolumn(anp_linalg.solve(a, g @ _column(ans, b)), b),
+       lambda g, ans, a, b: -uncolumn(anp_linalg.solve(a, g @ column(ans, b)), b),
        'same')
 
 
 # pinv (full rank): d pinv = -P da P + P P^H da^H (I - a P) + (I - P a) da^H P^H P.
 
 def _pinv_jvp(g, ans, a, rcond=None, hermitian=False, **unused):
-    p, da = ans, _sym(g) if hermitian else g
-    da_h = _H(da)
-    return (-p @ da @ p + (p @ _H(p)) @ (da_h - (da_h @ a) @ p)
-            + (da_h - p @ (a @ da_h)) @ (_H(p) @ p))
+    p, da = ans, hermitian_from_half(g) if hermitian else g
+    a = hermitian_from_half(a) if hermitian else a
+    da_h = H(da)
+    return (-p @ da @ p + (p @ H(p)) @ (da_h - (da_h @ a) @ p)
+            + (da_h - p @ (a @ da_h)) @ (H(p) @ p))
 
 
 def _pinv_vjp(ans, a, rcond=None, hermitian=False, **unused):
-    p, p_h = ans, _H(ans)
+    p, p_h = ans, H(ans)
+    a_read = hermitian_from_half(a) if hermitian else a
 
     def vjp(g):
         g_h = anp.swapaxes(g, -1, -2)  # the conjugate transpose of the standard cotangent conj(g)
-        grad = (-p_h @ anp.conj(g) @ p_h + (g_h - a @ (p @ g_h)) @ (p @ p_h)
-                + (p_h @ p) @ (g_h - (g_h @ p) @ a))
-        return _from_standard(_sym(grad) if hermitian else grad, a)
+        grad = (-p_h @ anp.conj(g) @ p_h + (g_h - a_read @ (p @ g_h)) @ (p @ p_h)
+                + (p_h @ p) @ (g_h - (g_h @ p) @ a_read))
+        return _from_standard(half_gradient(grad) if hermitian else grad, a)
     return vjp
 
 
@@ -196,25 +175,25 @@ defjvp(anp_linalg.pinv, _pinv_jvp)
 # cholesky: a = L L^H, so inv(L) dL = lower_half(inv(L) da inv(L)^H).
 
 def _cholesky_factor(ans, upper):
-    return _H(ans) if upper else ans
+    return H(ans) if upper else ans
 
 
 def _cholesky_jvp(g, ans, a, upper=False):
     low = _cholesky_factor(ans, upper)
-    half = anp_linalg.solve(low, _sym(g))
-    d_low = low @ _lower_half(anp_linalg.solve(low, _H(half)))
-    return _H(d_low) if upper else d_low
+    half = anp_linalg.solve(low, hermitian_from_half(g, 'U' if upper else 'L'))
+    d_low = low @ lower_half(anp_linalg.solve(low, H(half)))
+    return H(d_low) if upper else d_low
 
 
 def _cholesky_vjp(ans, a, upper=False):
     low = _cholesky_factor(ans, upper)
-    low_h = _H(low)
+    low_h = H(low)
 
     def vjp(g):
         g_low = _cholesky_factor(anp.conj(g), upper)
-        middle = _lower_half(low_h @ g_low)
+        middle = lower_half(low_h @ g_low)
         half = anp_linalg.solve(low_h, middle)
-        return _from_standard(_sym(_H(anp_linalg.solve(low_h, _H(half)))), a)
+        return _from_standard(half_gradient(H(anp_linalg.solve(low_h, H(half))), 'U' if upper else 'L'), a)
     return vjp
 
 
@@ -224,34 +203,35 @@ defjvp(anp_linalg.cholesky, _cholesky_jvp)
 
 # eigh, eigvalsh: a = V diag(w) V^H; with X = V^H da V, dw = Re diag(X) and dV = V (F * X).
 
-def _eigh_tangents(da, w, v):
-    x = _H(v) @ _sym(da) @ v
+def _eigh_tangents(da, w, v, UPLO):
+    x = H(v) @ hermitian_from_half(da, UPLO) @ v
     return anp.real(_diag_part(x)), v @ (_pair_inverse(_differences(w)) * x)
 
 
-def _eigh_cotangent(a, w, v, g_w, g_v):
+def _eigh_cotangent(a, w, v, g_w, g_v, UPLO):
     """Gradient of ``a`` given standard cotangents of ``w`` and ``v`` (``g_v`` None for zero)."""
-    middle = (v * g_w[..., None, :]) @ _H(v)
+    middle = (v * g_w[..., None, :]) @ H(v)
     if g_v is not None:
-        middle = middle + v @ (_pair_inverse(_differences(w)) * (_H(v) @ g_v)) @ _H(v)
-    return _from_standard(_sym(middle), a)
+        middle = middle + v @ (_pair_inverse(_differences(w)) * (H(v) @ g_v)) @ H(v)
+    return _from_standard(half_gradient(middle, UPLO), a)
 
 
 def _eigh_vjp(ans, a, UPLO='L'):
-    return lambda g: _eigh_cotangent(a, ans[0], ans[1], anp.real(g[0]), anp.conj(g[1]))
+    return lambda g: _eigh_cotangent(a, ans[0], ans[1], anp.real(g[0]), anp.conj(g[1]), UPLO)
 
 
 defvjp(anp_linalg.eigh, _eigh_vjp)
-defjvp(anp_linalg.eigh, lambda g, ans, a, UPLO='L': _result(ans, *_eigh_tangents(g, ans[0], ans[1])))
+defjvp(anp_linalg.eigh, lambda g, ans, a, UPLO='L': _result(ans, *_eigh_tangents(g, ans[0], ans[1], UPLO)))
 
 
 def _eigvalsh_vjp(ans, a, UPLO='L'):
     v = anp_linalg.eigh(a, UPLO)[1]
-    return lambda g: _eigh_cotangent(a, ans, v, anp.real(g), None)
+    return lambda g: _eigh_cotangent(a, ans, v, anp.real(g), None, UPLO)
 
 
 defvjp(anp_linalg.eigvalsh, _eigvalsh_vjp)
-defjvp(anp_linalg.eigvalsh, lambda g, ans, a, UPLO='L': _eigh_tangents(g, ans, anp_linalg.eigh(a, UPLO)[1])[0])
+defjvp(anp_linalg.eigvalsh,
+       lambda g, ans, a, UPLO='L': _eigh_tangents(g, ans, anp_linalg.eigh(a, UPLO)[1], UPLO)[0])
 
 
 # eig, eigvals: a = V diag(w) inv(V); with X = inv(V) da V, dw = diag(X) and dV = V (F * X) minus the part
@@ -268,7 +248,7 @@ def _eig_tangents(da, w, v):
 
 def _eig_cotangent(a, w, v, g_w, g_v):
     """Gradient of ``a`` given standard cotangents of ``w`` and ``v`` (``g_v`` None for zero)."""
-    v_h = _H(v)
+    v_h = H(v)
     middle = g_w[..., :, None] * v_h
     if g_v is not None:
         g_v = g_v - v * anp.sum(anp.conj(v) * g_v, axis=-2, keepdims=True)
@@ -296,15 +276,15 @@ defjvp(anp_linalg.eigvals, lambda g, ans, a: _eig_tangents(g, ans, anp_linalg.ei
 
 def _svd_tangents(da, u, s, vh):
     """Tangents of the reduced factors ``(u, s, vh)``."""
-    v = _H(vh)
-    dp = _H(u) @ da @ v
+    v = H(vh)
+    dp = H(u) @ da @ v
     e = _pair_inverse(_differences(s * s))
     s_row, s_col = s[..., None, :], s[..., :, None]
-    du = u @ (e * (dp * s_row + s_col * _H(dp))) + (da @ v - u @ dp) / s_row
-    dv = v @ (e * (s_col * dp + _H(dp) * s_row)) + (_H(da) @ u - v @ _H(dp)) / s_row
+    du = u @ (e * (dp * s_row + s_col * H(dp))) + (da @ v - u @ dp) / s_row
+    dv = v @ (e * (s_col * dp + H(dp) * s_row)) + (H(da) @ u - v @ H(dp)) / s_row
     if is_complex(dp):
         du = du + u * (1j * anp.imag(_diag_part(dp)) / s)[..., None, :]
-    return du, anp.real(_diag_part(dp)), _H(dv)
+    return du, anp.real(_diag_part(dp)), H(dv)
 
 
 def _svd_standard_cotangent(u, s, vh, g_u, g_s, g_vh):
@@ -315,33 +295,33 @@ def _svd_standard_cotangent(u, s, vh, g_u, g_s, g_vh):
     if g_u is not None or g_vh is not None:
         e = _pair_inverse(_differences(s * s))
     if g_u is not None:
-        j_u = _H(u) @ g_u
+        j_u = H(u) @ g_u
         k_u = e * j_u
-        grad = grad + (u @ ((k_u + _H(k_u)) * s_row) + (g_u - u @ j_u) / s_row) @ vh
+        grad = grad + (u @ ((k_u + H(k_u)) * s_row) + (g_u - u @ j_u) / s_row) @ vh
         if is_complex(j_u):
             diagonal = diagonal + 1j * anp.imag(_diag_part(j_u)) / s
     if g_vh is not None:
-        j_v = vh @ _H(g_vh)
+        j_v = vh @ H(g_vh)
         k_v = e * j_v
-        grad = grad + u @ ((s[..., :, None] * (k_v + _H(k_v))) @ vh + (g_vh - _H(j_v) @ vh) / s[..., :, None])
+        grad = grad + u @ ((s[..., :, None] * (k_v + H(k_v))) @ vh + (g_vh - H(j_v) @ vh) / s[..., :, None])
     return grad + (u * diagonal[..., None, :]) @ vh
 
 
 def _svd_jvp(g, ans, a, full_matrices=True, compute_uv=True, hermitian=False):
-    da = _sym(g) if hermitian else g
+    da = hermitian_from_half(g) if hermitian else g
     if not compute_uv:
         u, s, vh = anp_linalg.svd(a, full_matrices=False, hermitian=hermitian)
-        return anp.real(anp.sum(anp.conj(u) * (da @ _H(vh)), axis=-2))
+        return anp.real(anp.sum(anp.conj(u) * (da @ H(vh)), axis=-2))
     u, s, vh = ans
     k = shape_of(s)[-1]
     u_k, vh_k = u[..., :k], vh[..., :k, :]
     du, ds, dvh = _svd_tangents(da, u_k, s, vh_k)
     if shape_of(u)[-1] > k:
         rest = u[..., k:]
-        du = anp.concatenate([du, -u_k @ _H((_H(rest) @ da @ _H(vh_k)) / s[..., None, :])], axis=-1)
+        du = anp.concatenate([du, -u_k @ H((H(rest) @ da @ H(vh_k)) / s[..., None, :])], axis=-1)
     if shape_of(vh)[-2] > k:
         rest = vh[..., k:, :]
-        dvh = anp.concatenate([dvh, -(rest @ _H(da) @ u_k / s[..., None, :]) @ vh_k], axis=-2)
+        dvh = anp.concatenate([dvh, -(rest @ H(da) @ u_k / s[..., None, :]) @ vh_k], axis=-2)
     return _result(ans, du, ds, dvh)
 
 
@@ -358,16 +338,16 @@ def _svd_vjp(ans, a, full_matrices=True, compute_uv=True, hermitian=False):
         grad = _svd_standard_cotangent(u_k, s, vh_k, g_u[..., :k], anp.real(g[1]), g_vh[..., :k, :])
         if shape_of(u)[-1] > k:
             rest = u[..., k:]
-            grad = grad - ((rest @ _H(g_u[..., k:]) @ u_k) / s[..., None, :]) @ vh_k
+            grad = grad - ((rest @ H(g_u[..., k:]) @ u_k) / s[..., None, :]) @ vh_k
         if shape_of(vh)[-2] > k:
             rest = vh[..., k:, :]
-            grad = grad - (u_k / s[..., None, :]) @ (vh_k @ _H(g_vh[..., k:, :])) @ rest
+            grad = grad - (u_k / s[..., None, :]) @ (vh_k @ H(g_vh[..., k:, :])) @ rest
         return _svd_finish(grad, a, hermitian)
     return vjp
 
 
 def _svd_finish(grad, a, hermitian):
-    return _from_standard(_sym(grad) if hermitian else grad, a)
+    return _from_standard(half_gradient(grad) if hermitian else grad, a)
 
 
 defvjp(anp_linalg.svd, _svd_vjp)
@@ -393,17 +373,17 @@ defjvp(anp_linalg.svdvals, _svdvals_jvp)
 
 def _qr_tangents(da, q, r):
     y = _solve_right(da, r)
-    c = _H(q) @ y
-    low = _lower_half(c)
-    b = c - low + _H(low)
+    c = H(q) @ y
+    low = lower_half(c)
+    b = c - low + H(low)
     return y - q @ b, b @ r
 
 
 def _qr_standard_cotangent(q, r, g_q, g_r):
-    g_b = g_r @ _H(r) if g_q is None else g_r @ _H(r) - _H(q) @ g_q
-    low = _lower_half(_H(g_b))
-    grad = q @ (low + _H(low))
-    return _solve_right(grad if g_q is None else g_q + grad, _H(r))
+    g_b = g_r @ H(r) if g_q is None else g_r @ H(r) - H(q) @ g_q
+    low = lower_half(H(g_b))
+    grad = q @ (low + H(low))
+    return _solve_right(grad if g_q is None else g_q + grad, H(r))
 
 
 def _qr_factors(ans, a, mode):
@@ -422,11 +402,11 @@ def _qr_jvp(g, ans, a, mode='reduced'):
     q_k, r_k = q[..., :k], r[..., :k, :k]
     dq, dr = _qr_tangents(g[..., :k], q_k, r_k)
     if n > k:
-        dr = anp.concatenate([dr, _H(dq) @ a[..., k:] + _H(q_k) @ g[..., k:]], axis=-1)
+        dr = anp.concatenate([dr, H(dq) @ a[..., k:] + H(q_k) @ g[..., k:]], axis=-1)
     if mode == 'r':
         return dr
     if shape_of(q)[-1] > k:
-        complement = -q_k @ anp_linalg.solve(_H(r_k), _H(g) @ q[..., k:])
+        complement = -q_k @ anp_linalg.solve(H(r_k), H(g) @ q[..., k:])
         dq = anp.concatenate([dq, complement], axis=-1)
         dr = anp.concatenate([dr, anp.zeros_like(r[..., k:, :])], axis=-2)
     return _result(ans, dq, dr)
@@ -443,12 +423,12 @@ def _qr_vjp(ans, a, mode='reduced'):
         g_q_k = None if g_q is None else g_q[..., :k]
         if n > k:
             g_r_rest = g_r[..., :k, k:]
-            g_from_rest = a[..., k:] @ _H(g_r_rest)
+            g_from_rest = a[..., k:] @ H(g_r_rest)
             g_q_k = g_from_rest if g_q_k is None else g_q_k + g_from_rest
         grad = _qr_standard_cotangent(q_k, r_k, g_q_k, g_r[..., :k, :k])
         if g_q is not None and shape_of(q)[-1] > k:
             rest = q[..., k:]
-            grad = grad - _solve_right(rest @ _H(g_q[..., k:]) @ q_k, _H(r_k))
+            grad = grad - _solve_right(rest @ H(g_q[..., k:]) @ q_k, H(r_k))
         if n > k:
             grad = anp.concatenate([grad, q_k @ g_r_rest], axis=-1)
         return _from_standard(grad, a)
@@ -545,7 +525,7 @@ def _cond_weight(ans, x, p=None):
         return (largest - ans[..., None, None] * smallest) / s[..., -1:, None], (-2, -1), False
     inv = anp_linalg.inv(x)
     norm_x, norm_inv = (anp_linalg.norm(m, p, (-2, -1), True) for m in (x, inv))
-    weight_inv = _T(inv) @ _matrix_norm_weight(inv, norm_inv, p, (-2, -1)) @ _T(inv)
+    weight_inv = T(inv) @ _matrix_norm_weight(inv, norm_inv, p, (-2, -1)) @ T(inv)
     return _matrix_norm_weight(x, norm_x, p, (-2, -1)) * norm_inv - norm_x * weight_inv, (-2, -1), False
 
 
@@ -563,7 +543,7 @@ def _tensorinv_matrix(ans, a, ind):
 
 def _tensorinv_vjp(ans, a, ind=2):
     shape, inv = _tensorinv_matrix(ans, a, ind)
-    return lambda g: anp.reshape(-_T(inv) @ anp.reshape(g, shape_of(inv)) @ _T(inv), shape)
+    return lambda g: anp.reshape(-T(inv) @ anp.reshape(g, shape_of(inv)) @ T(inv), shape)
 
 
 def _tensorinv_jvp(g, ans, a, ind=2):
@@ -588,7 +568,7 @@ def _tensorsolve_adjoint(ans, a, axes):
     moved = anp.transpose(a, order)
     size = int(_np.prod(shape_of(ans)))
     matrix = anp.reshape(moved, (size, size))
-    return order, shape_of(moved), lambda g: anp_linalg.solve(_T(matrix), anp.reshape(g, (size,)))
+    return order, shape_of(moved), lambda g: anp_linalg.solve(T(matrix), anp.reshape(g, (size,)))
 
 
 def _tensorsolve_vjp_a(ans, a, b, axes=None):
@@ -663,22 +643,22 @@ anp.dispatch[_np.linalg.lstsq] = lstsq
 
 def _lstsq_pieces(ans, a, b):
     """Column forms of x and the residual b - a x, and pinv(a): x = pinv(a) b for full-rank a."""
-    x = _column(ans[0], b)
-    return x, _column(b, b) - a @ x, anp_linalg.pinv(a)
+    x = column(ans[0], b)
+    return x, column(b, b) - a @ x, anp_linalg.pinv(a)
 
 
 def _lstsq_jvp(argnums, tangents, ans, args, kwargs):
     a, b = args[:2]
     x, residual, p = _lstsq_pieces(ans, a, b)
     da, db = (tangents[argnums.index(i)] if i in argnums else None for i in (0, 1))
-    rhs = (0.0 if db is None else _column(db, b)) - (0.0 if da is None else da @ x)
+    rhs = (0.0 if db is None else column(db, b)) - (0.0 if da is None else da @ x)
     dx, ds = p @ rhs, anp.zeros_like(ans[3])
     if da is not None:
-        da_h, p_h_x = _H(da), _H(p) @ x
-        dx = dx + p @ (_H(p) @ (da_h @ residual)) + da_h @ p_h_x - p @ (a @ (da_h @ p_h_x))
+        da_h, p_h_x = H(da), H(p) @ x
+        dx = dx + p @ (H(p) @ (da_h @ residual)) + da_h @ p_h_x - p @ (a @ (da_h @ p_h_x))
         ds = _svd_jvp(da, ans[3], a, compute_uv=False)
     dres = 2 * anp.real(anp.sum(anp.conj(residual) * rhs, axis=-2)) if shape_of(ans[1])[-1] else anp.zeros_like(ans[1])
-    return _result(ans, _uncolumn(dx, b), dres, 0.0, ds)
+    return _result(ans, uncolumn(dx, b), dres, 0.0, ds)
 
 
 def _lstsq_vjp(argnums, ans, args, kwargs):
@@ -686,18 +666,18 @@ def _lstsq_vjp(argnums, ans, args, kwargs):
     x, residual, p = _lstsq_pieces(ans, a, b)
 
     def vjp(g):
-        g_x = anp.conj(_column(g[0], b))
-        g_b = _H(p) @ g_x
+        g_x = anp.conj(column(g[0], b))
+        g_b = H(p) @ g_x
         if shape_of(ans[1])[-1]:
             g_b = g_b + 2 * residual * anp.real(g[1])
         grads = []
         if 0 in argnums:
-            g_x_h = _H(g_x)
-            g_a = (-g_b @ _H(x) + residual @ ((g_x_h @ p) @ _H(p)) + (_H(p) @ x) @ (g_x_h - (g_x_h @ p) @ a)
+            g_x_h = H(g_x)
+            g_a = (-g_b @ H(x) + residual @ ((g_x_h @ p) @ H(p)) + (H(p) @ x) @ (g_x_h - (g_x_h @ p) @ a)
                    + _svd_standard_cotangent(*anp_linalg.svd(a, full_matrices=False), None, anp.real(g[3]), None))
             grads.append(_from_standard(g_a, a))
         if 1 in argnums:
-            grads.append(_from_standard(_uncolumn(g_b, b), b))
+            grads.append(_from_standard(uncolumn(g_b, b), b))
         return grads
     return vjp
 
