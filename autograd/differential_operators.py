@@ -86,7 +86,9 @@ def _scalar_cotangent(op_name, fun, ans, allow_complex=False):
 
 @unary_to_nary
 def grad(fun, x):
-    """The gradient of scalar-valued ``fun`` with respect to argument ``argnum``, with that argument's type.
+    """
+    Returns a function which computes the gradient of scalar-valued ``fun`` with respect to argument
+    ``argnum`` (an int, or a tuple of them for a tuple of gradients). The gradient has that argument's type.
 
     >>> grad(np.sin)(0.0)
     1.0
@@ -228,14 +230,24 @@ hessian_vector_product = hessian_tensor_product
 
 
 def tensor_jacobian_product(fun, argnum=0):
-    """``f(*args, v)`` = ``v`` contracted with the Jacobian of ``fun``: the VJP of ``v``.
+    """``f(*args, v)`` = ``v`` contracted with the leading axes of the Jacobian of ``fun``.
+
+    With ``v`` shaped like ``fun``'s output this is the vector-Jacobian product (one reverse pass); a ``v``
+    with fewer axes leaves the output's remaining axes in front of the argument's.
 
     >>> tensor_jacobian_product(lambda x: 2 * x)(np.ones(2), np.array([1.0, 3.0]))
     array([2., 6.])
     """
     def vector_times_jacobian(*args, **kwargs):
         args, v = args[:-1], args[-1]
-        return make_vjp(fun, argnum)(*args, **kwargs)[0](v)
+        vjp, ans = make_vjp(fun, argnum)(*args, **kwargs)
+        ans_vs = vspace(ans)
+        if not hasattr(ans_vs, 'dtype') or len(ans_vs.shape) <= np.ndim(v):
+            return vjp(v)
+        # One reverse pass for each element e of the axes v leaves: the cotangent is v (outer) e.
+        rest = vspace(getval(ans)[(0,) * np.ndim(v)])
+        rows = [vjp(np.tensordot(v, e, axes=0)) for e in rest.standard_basis()]
+        return np.reshape(np.stack(rows), rest.shape + np.shape(rows[0]))
     return vector_times_jacobian
 
 

@@ -70,5 +70,15 @@ def unary_to_nary(unary_operator):
                     return fun(*subvals(args, zip(positions, x)), **kwargs)
                 unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             return unary_operator(unary_f, x, *op_args, **op_kwargs)
+        _describe(nary_f, op_name, fun, argnum)
         return nary_f
     return nary_operator
+
+
+def _describe(nary_f, op_name, fun, argnum):
+    """Name and document the function an operator made, e.g. ``grad_of_loss_wrt_argnum_1``."""
+    fun_name = getattr(fun, '__name__', 'fun')
+    nary_f.__name__ = nary_f.__qualname__ = '{}_of_{}_wrt_argnum_{}'.format(op_name, fun_name, argnum)
+    nary_f.__doc__ = '    {} of function {} with respect to argument number {}.'.format(op_name, fun_name, argnum)
+    if getattr(fun, '__doc__', None):
+        nary_f.__doc__ += ' Its documentation:\n\n' + fun.__doc__

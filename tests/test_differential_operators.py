@@ -112,6 +112,26 @@ def test_vector_jacobian_product():
     assert onp.allclose(tensor_jacobian_product(lambda x: A @ x)(x, u), A.T @ u)
 
 
+@pytest.mark.parametrize('v_shape', [(4, 3, 2), (4, 3), (4,), ()], ids=str)
+def test_tensor_jacobian_product_contracts_the_leading_output_axes(v_shape):
+    fun = lambda x: np.roll(np.sin(x), 1) * x[0]
+    x, v = onp.random.randn(4, 3, 2), onp.random.randn(*v_shape)
+    expected = onp.tensordot(v, jacobian(fun)(x), axes=len(v_shape))
+    assert onp.allclose(tensor_jacobian_product(fun)(x, v), expected)
+
+
+def test_operators_name_and_document_what_they_make():
+    def loss(w, x):
+        """The loss."""
+        return np.sum(w * x)
+    assert grad.__name__ == 'grad' and grad.__doc__.lstrip().startswith('Returns a function which')
+    made = grad(loss, 1)
+    assert made.__name__ == made.__qualname__ == 'grad_of_loss_wrt_argnum_1'
+    assert made.__doc__.startswith('    grad of function loss with respect to argument number 1')
+    assert made.__doc__.endswith('The loss.')
+    assert jacobian(loss, (0, 1)).__name__ == 'jacobian_of_loss_wrt_argnum_(0, 1)'
+
+
 def test_elementwise_grad_and_deriv():
     x = onp.random.randn(5)
     assert onp.allclose(elementwise_grad(np.tanh)(x), 1 - onp.tanh(x) ** 2)
