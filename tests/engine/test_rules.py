@@ -95,3 +95,32 @@ def test_primitive_keeps_name_and_doc():
         return x
     p = primitive(documented)
     assert p.__name__ == 'documented' and p.__doc__ == 'Doc.' and p.fun is documented
+
+
+def test_deprecated_rule_methods_of_core_primitives():
+    from autograd.core import primitive as core_primitive
+
+    x, y = onp.random.randn(2, 3), onp.random.randn(2, 3)
+    by_defgrad = core_primitive(lambda x, y: x * np.sin(y))
+    with pytest.warns(DeprecationWarning, match='autograd.extend.defvjp'):
+        by_defgrad.defgrad(lambda ans, x, y: lambda g: g * np.sin(y))
+    with pytest.warns(DeprecationWarning):
+        by_defgrad.defgrad(lambda ans, x, y: lambda g: g * x * np.cos(y), argnum=1)
+    check_grads(by_defgrad, (0, 1), modes=['rev'], order=1)(x, y)
+
+    by_defvjp = core_primitive(lambda x, y: x * np.sin(y))
+    seen = []
+
+    def vjp_x(g, ans, vs, gvs, x, y):
+        seen.append((vs.shape, gvs.shape))
+        return g * np.sin(y)
+    with pytest.warns(DeprecationWarning, match='autograd.extend.defvjp'):
+        by_defvjp.defvjp(vjp_x)
+        by_defvjp.defvjp(lambda g, ans, vs, gvs, x, y: g * x * np.cos(y), argnum=1)
+    check_grads(by_defvjp, (0, 1), modes=['rev'], order=1)(x, y)
+    assert seen[0] == ((2, 3), (2, 3))
+
+    zero = core_primitive(lambda x, y: 0.0 * x * y)
+    with pytest.warns(DeprecationWarning, match='defvjp_is_zero'):
+        zero.defvjp_is_zero([0, 1])
+    assert onp.all(grad(lambda x: np.sum(zero(x, y)))(x) == 0)
