@@ -163,6 +163,20 @@ def test_where():
     check(lambda x, y: np.where(c, x, y), rand(3, dtype=complex), rand(2, 3))
 
 
+def test_where_by_keyword_and_with_plain_python_operands():
+    c = [True, False, True]
+    check(lambda x, y: np.where(condition=c, x=x, y=y), rand(3), rand(3))
+    check(lambda x, y: np.where(c, x, y=y), rand(3), rand(3))
+    # Python numbers and lists in, Python numbers and lists out (as in HIPS Autograd); NumPy values in, NumPy out.
+    assert np.where(True, 1, 2) == 1 and type(np.where(True, 1, 2)) is int
+    assert type(np.where(False, 1, 2.0)) is float
+    assert np.where([True, False], [1, 2], [3, 4]) == [1, 4]
+    assert np.where(True, onp.float32(1.0), onp.float32(2.0)).dtype == onp.float32
+    assert type(np.where(True, onp.ones(1), 2.0)) is onp.ndarray
+    with pytest.raises(ValueError, match='both x and y'):
+        np.where(c, rand(3))
+
+
 def test_where_with_only_a_condition_is_untraced():
     def f(x):
         positions = np.where(x)

@@ -99,11 +99,22 @@ _where = anp.where
 
 
 @anp.define_wrapper('where', _np.where)
-def where(condition, *x_y):
+def where(condition, x=_np._NoValue, y=_np._NoValue):
     # where(condition) is nonzero(condition): integer positions, no derivative.
-    if not x_y:
+    if x is _np._NoValue and y is _np._NoValue:
         return anp.nonzero(condition)
-    return _where(condition, *x_y)
+    if x is _np._NoValue or y is _np._NoValue:
+        raise ValueError("where: give both x and y, or neither")
+    result = _where(condition, x, y)
+    # As in HIPS Autograd, plain Python operands (numbers, lists) give a plain Python result.
+    plain = _is_plain_python(condition) and _is_plain_python(x) and _is_plain_python(y)
+    return result.tolist() if plain else result
+
+
+def _is_plain_python(x):
+    if isinstance(x, (list, tuple)):
+        return all(map(_is_plain_python, x))
+    return type(x) in (bool, int, float, complex)
 
 
 defvjp(_where, None,
