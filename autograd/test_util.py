@@ -77,8 +77,9 @@ def check_vjp(f, x):
     numeric = _pairing(y_vs, y_v, make_numerical_jvp(f, x, tol['eps'])(x_v))
     if not abs(exact - numeric) <= tol['atol'] + tol['rtol'] * abs(numeric):
         raise AssertionError(
-            "Reverse-mode derivative of {} disagrees with finite differences: <vjp(u), v> = {!r} but "
-            "<u, (f(x + eps v) - f(x - eps v)) / 2eps> = {!r}".format(_describe(f), exact, numeric))
+            "(VJP) check of {0} failed: the reverse-mode derivative of {0} disagrees with finite differences: "
+            "<vjp(u), v> = {1!r} but <u, (f(x + eps v) - f(x - eps v)) / 2eps> = {2!r}".format(
+                _describe(f), exact, numeric))
 
 
 def check_jvp(f, x):
@@ -92,8 +93,8 @@ def check_jvp(f, x):
     error = _norm(y_vs, y_vs.add(exact, y_vs.scalar_mul(numeric, -1.0)))
     if not error <= tol['atol'] + tol['rtol'] * _norm(y_vs, numeric):
         raise AssertionError(
-            "Forward-mode derivative of {} disagrees with finite differences by {:.3g}: jvp gave {!r}, "
-            "finite differences {!r}".format(_describe(f), error, exact, numeric))
+            "(JVP) check of {0} failed: the forward-mode derivative of {0} disagrees with finite differences "
+            "by {1:.3g}: jvp gave {2!r}, finite differences {3!r}".format(_describe(f), error, exact, numeric))
 
 
 def check_equivalent(x, y):
@@ -117,14 +118,14 @@ def check_grads(f, x, modes=('fwd', 'rev'), order=2):
         if order > 1:
             def jvp_of_f(x, v):
                 return engine.make_jvp(_traced(f), x)(v)[1]
-            jvp_of_f.__name__ = 'jvp of ' + _describe(f)
+            jvp_of_f.__name__ = 'jvp_' + _describe(f)
             check_grads(jvp_of_f, (0, 1), modes, order=order - 1)(x, vspace(x).randn())
     if 'rev' in modes:
         check_vjp(f, x)
         if order > 1:
             def vjp_of_f(x, u):
                 return engine.make_vjp(_traced(f), x)[0](u)
-            vjp_of_f.__name__ = 'vjp of ' + _describe(f)
+            vjp_of_f.__name__ = 'vjp_' + _describe(f)
             check_grads(vjp_of_f, (0, 1), modes, order=order - 1)(x, vspace(f(x)).randn())
 
 
