@@ -56,11 +56,17 @@ def _output_vspace(op_name, fun, ans, what='a scalar'):
     if ans is None:
         raise TypeError("{} needs {} to return {}; it returned None (is a return statement missing?)"
                         .format(op_name, _fun_name(fun), what))
+    value = getval(ans)
+    if isinstance(value, int) or getattr(getattr(value, 'dtype', None), 'kind', None) in ('b', 'i', 'u'):
+        raise TypeError(
+            "{} needs {} to return a floating-point value; it returned {}. Integer and boolean results "
+            "(comparisons, np.allclose, np.argmax, counts) have no derivative: return the floating-point "
+            "quantity that depends on the input.".format(
+                op_name, _fun_name(fun), 'values of dtype {}'.format(value.dtype) if hasattr(value, 'dtype')
+                else 'a Python {}'.format(type(value).__name__)))
     try:
         return vspace(ans)
     except TypeError:
-        if isinstance(getval(ans), (int, bool)) or type(getval(ans)).__module__ == 'numpy':
-            return vspace(float(getval(ans)))
         raise TypeError("{} needs {} to return {}; it returned a {}".format(
             op_name, _fun_name(fun), what, type(ans).__name__)) from None
 

@@ -77,7 +77,7 @@ def check_vjp(f, x):
     numeric = _pairing(y_vs, y_v, make_numerical_jvp(f, x, tol['eps'])(x_v))
     if not abs(exact - numeric) <= tol['atol'] + tol['rtol'] * abs(numeric):
         raise AssertionError(
-            "(VJP) check of {0} failed: the reverse-mode derivative of {0} disagrees with finite differences: "
+            "(VJP) check of {0} failed. Reverse-mode derivative of {0} disagrees with finite differences: "
             "<vjp(u), v> = {1!r} but <u, (f(x + eps v) - f(x - eps v)) / 2eps> = {2!r}".format(
                 _describe(f), exact, numeric))
 
@@ -93,7 +93,7 @@ def check_jvp(f, x):
     error = _norm(y_vs, y_vs.add(exact, y_vs.scalar_mul(numeric, -1.0)))
     if not error <= tol['atol'] + tol['rtol'] * _norm(y_vs, numeric):
         raise AssertionError(
-            "(JVP) check of {0} failed: the forward-mode derivative of {0} disagrees with finite differences "
+            "(JVP) check of {0} failed. Forward-mode derivative of {0} disagrees with finite differences "
             "by {1:.3g}: jvp gave {2!r}, finite differences {3!r}".format(_describe(f), error, exact, numeric))
 
 

@@ -28,6 +28,14 @@ def test_grad_of_function_returning_none():
         grad(forgot_return)(1.0)
 
 
+@pytest.mark.parametrize('fun', [lambda x: np.allclose(x, 2.0 * x / 2.0), lambda x: 3, lambda x: np.sum(x > 0),
+                                 lambda x: x > 0, lambda x: np.argmax(x)],
+                         ids=['allclose', 'python int', 'count', 'comparison', 'argmax'])
+def test_integer_and_boolean_outputs_are_refused(fun):
+    with pytest.raises(TypeError, match='floating-point value.*no derivative'):
+        grad(fun)(onp.ones(3)) if onp.ndim(fun(onp.ones(3))) == 0 else jacobian(fun)(onp.ones(3))
+
+
 def test_grad_of_container_output():
     with pytest.raises(TypeError, match='scalar output'):
         grad(lambda x: [x, x])(1.0)

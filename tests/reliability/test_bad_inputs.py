@@ -87,6 +87,12 @@ ROWS = [
      SCALAR_OUTPUT.format('<lambda>', 'a list')),
     ('non-numeric-output', lambda: grad(lambda x: 'done')(1.0), TypeError,
      r'grad needs <lambda> to return a scalar; it returned a str$'),
+    ('boolean-output', lambda: grad(lambda x: np.allclose(x, 2.0 * x / 2.0))(onp.ones(3)), TypeError,
+     r'grad needs <lambda> to return a floating-point value; it returned a Python bool\. Integer and boolean '
+     r'results \(comparisons, np\.allclose, np\.argmax, counts\) have no derivative: return the floating-point '
+     r'quantity that depends on the input\.$'),
+    ('integer-output', lambda: grad(lambda x: np.sum(x > 0))(onp.ones(3)), TypeError,
+     r'grad needs <lambda> to return a floating-point value; it returned values of dtype int64\.'),
     ('complex-output', lambda: grad(lambda z: z ** 2)(1.0 + 1j), TypeError,
      r'grad requires a real scalar output; <lambda> returned a complex value\. Use holomorphic_grad for a '
      r'holomorphic function, or differentiate np\.real/np\.abs of the output\.'),
@@ -424,7 +430,7 @@ def test_box_escaping_an_inner_differentiation_into_the_outer_one():
 
 def test_output_independent_of_the_input_gives_zero_and_a_warning():
     with pytest.warns(IndependentOutputWarning, match='Output seems independent of the input'):
-        assert grad(lambda x: x > 0.0)(1.0) == 0.0
+        assert grad(lambda x: 1.0 * (x > 0.0))(1.0) == 0.0  # a boolean output itself is refused (test_errors)
     with pytest.warns(IndependentOutputWarning):
         g = grad(lambda x: np.sum(x.astype(int)) * 1.0)(onp.ones(2, onp.float32))
     assert g.dtype == onp.float32 and not g.any()
