@@ -7,8 +7,9 @@ from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_
                       make_vjp_once)
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                     defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps, product_rule)
-from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, active_traces, constant_value, getval,
-                      isbox, new_box, notrace_primitive, primitive, running, tracing_active)
+from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, TracedConversionError, active_traces,
+                      constant_value, contains_box, getval, isbox, new_box, notrace_primitive, primitive, running,
+                      tracing_active)
 from .vspace import SparseObject, VSpace, vspace
 from . import forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
 
@@ -33,3 +34,4 @@ if _tracing.speedups:
         node_vjps=_rules.node_vjps, missing_rule=_rules.missing_rule, accumulate=_reverse._accumulate,
         accumulators=_reverse.accumulators, forward_record=ForwardTrace.record,
         jvps_by_argnum=_rules.jvps_by_argnum, node_jvp=_rules.node_jvp, add_tangents=_rules.add_tangents)
+    _tracing.speedups.set_conversion_retry(_tracing.TracedConversionError, _tracing.retry_packed)

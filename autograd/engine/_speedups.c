@@ -853,7 +853,7 @@ running_trace(PyObject *arg)
 }
 
 static PyObject *
-Primitive_vectorcall(PrimitiveObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+primitive_call(PrimitiveObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
@@ -978,6 +978,67 @@ Primitive_vectorcall(PrimitiveObject *self, PyObject *const *args, size_t nargsf
     }
     Py_DECREF(trace);
     return result;
+}
+
+/* A call that raised conversion_error (a traced value turned into a plain one: a list of traced values
+ * where an array-like goes) is handed with the error to retry_packed, which packs such lists and calls
+ * again, or raises the error. Set by set_conversion_retry(). */
+static PyObject *conversion_error;
+static PyObject *retry_packed;
+
+static PyObject *
+retry_conversion(PrimitiveObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    PyObject *error = PyErr_GetRaisedException();
+#else
+    PyObject *type, *error, *traceback;
+    PyErr_Fetch(&type, &error, &traceback);
+    PyErr_NormalizeException(&type, &error, &traceback);
+    if (traceback != NULL) {
+        PyException_SetTraceback(error, traceback);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(traceback);
+#endif
+    PyObject *argtuple = PyTuple_New(nargs);
+    PyObject *kwargs = argtuple ? kwargs_dict(args + nargs, kwnames) : NULL;
+    PyObject *result = NULL;
+    if (kwargs != NULL) {
+        for (Py_ssize_t i = 0; i < nargs; i++) {
+            Py_INCREF(args[i]);
+            PyTuple_SET_ITEM(argtuple, i, args[i]);
+        }
+        result = PyObject_CallFunctionObjArgs(retry_packed, (PyObject *)self, argtuple, kwargs, error, NULL);
+    }
+    Py_XDECREF(argtuple);
+    Py_XDECREF(kwargs);
+    Py_DECREF(error);
+    return result;
+}
+
+static PyObject *
+Primitive_vectorcall(PrimitiveObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    PyObject *result = primitive_call(self, args, nargsf, kwnames);
+    if (result == NULL && conversion_error != NULL && PyErr_ExceptionMatches(conversion_error)) {
+        return retry_conversion(self, args, PyVectorcall_NARGS(nargsf), kwnames);
+    }
+    return result;
+}
+
+static PyObject *
+set_conversion_retry(PyObject *module, PyObject *args)
+{
+    PyObject *error, *retry;
+    if (!PyArg_ParseTuple(args, "O!O:set_conversion_retry", &PyType_Type, &error, &retry)) {
+        return NULL;
+    }
+    Py_INCREF(error);
+    Py_INCREF(retry);
+    Py_XSETREF(conversion_error, error);
+    Py_XSETREF(retry_packed, retry);
+    Py_RETURN_NONE;
 }
 
 static PyObject *
@@ -1317,6 +1378,9 @@ configure(PyObject *module, PyObject *args, PyObject *kwds)
 static PyMethodDef module_methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Give the module the Python objects of the engine that it works with."},
+    {"set_conversion_retry", set_conversion_retry, METH_VARARGS,
+     "set_conversion_retry(error_type, retry): primitive calls raising error_type are handed to "
+     "retry(primitive, args, kwargs, error)."},
     {"backward_pass", (PyCFunction)(void (*)(void))backward_pass, METH_VARARGS | METH_KEYWORDS,
      "backward_pass(tape, out, g, release=False): the gradient at tape position 0 given cotangent g at "
      "position out; None if it got none."},

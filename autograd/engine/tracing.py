@@ -240,6 +240,39 @@ class DeadTraceError(RuntimeError):
     pass
 
 
+class TracedConversionError(TypeError):
+    """A traced value was to be turned into a plain one (``numpy.asarray(x)``), which would drop it from the
+    derivative."""
+
+
+def contains_box(obj):
+    """True for a box, or a list or tuple with a box somewhere inside."""
+    if not isinstance(obj, (list, tuple)):
+        return isinstance(obj, Box)
+    kinds = set(map(type, obj))  # one pass at C speed; only nested sequences need looking into
+    return any(issubclass(k, Box) for k in kinds) or (
+        any(issubclass(k, (list, tuple)) for k in kinds) and any(map(contains_box, obj)))
+
+
+sequence_packer = []
+"""At most one function that packs a list or tuple holding traced values into one traced value (the array
+layer registers ``array``), for primitives given such sequences where they take array-likes."""
+
+
+def retry_packed(f_wrapped, args, kwargs, error):
+    """A call of primitive ``f_wrapped`` that raised ``error`` (a TracedConversionError): again with its plain
+    list and tuple arguments that hold traced values packed by ``sequence_packer``; ``error`` if there are none
+    (the conversion had another cause) or they cannot be packed (ragged sequences)."""
+    if sequence_packer and any(isinstance(arg, (list, tuple)) and contains_box(arg) for arg in args):
+        pack, = sequence_packer
+        try:
+            packed = [pack(arg) if isinstance(arg, (list, tuple)) and contains_box(arg) else arg for arg in args]
+        except (TypeError, ValueError):
+            raise error from None
+        return f_wrapped(*packed, **kwargs)
+    raise error
+
+
 def _dead_trace(fun):
     return DeadTraceError(
         "{} received a value traced by a differentiation that has already finished. A boxed value "
@@ -284,48 +317,51 @@ def primitive(fun):
 def _python_primitive(fun):
     """The wrapper in Python; ``speedups.Primitive`` takes the same fast paths."""
     def f_wrapped(*args, **kwargs):
-        for arg in args:
-            if isinstance(arg, Box):
-                break
-        else:
+        try:
+            for arg in args:
+                if isinstance(arg, Box):
+                    break
+            else:
+                if kwargs:
+                    _refuse_keyword_boxes(fun, kwargs)
+                    return fun(*args, **kwargs)
+                return fun(*args)
             if kwargs:
                 _refuse_keyword_boxes(fun, kwargs)
-                return fun(*args, **kwargs)
-            return fun(*args)
-        if kwargs:
-            _refuse_keyword_boxes(fun, kwargs)
-        if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
-            top = arg._trace
-            if not top.active:
-                raise _dead_trace(fun)
-            value = arg._value
-            inner = f_wrapped if isinstance(value, Box) else fun
-            if top.notrace and f_wrapped in top.notrace:
-                return inner(value, **kwargs)
-            ans = inner(value, **kwargs) if kwargs else inner(value)
-            return top.record(f_wrapped, (value,), kwargs, ans, _FIRST, (arg._node,))
-        if len(args) == 2:  # binary operators: one traced operand, or two of the same trace
-            a, b = args
-            if isinstance(a, Box):
-                top = a._trace
-                if not isinstance(b, Box):
-                    value = a._value
+            if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
+                top = arg._trace
+                if not top.active:
+                    raise _dead_trace(fun)
+                value = arg._value
+                inner = f_wrapped if isinstance(value, Box) else fun
+                if top.notrace and f_wrapped in top.notrace:
+                    return inner(value, **kwargs)
+                ans = inner(value, **kwargs) if kwargs else inner(value)
+                return top.record(f_wrapped, (value,), kwargs, ans, _FIRST, (arg._node,))
+            if len(args) == 2:  # binary operators: one traced operand, or two of the same trace
+                a, b = args
+                if isinstance(a, Box):
+                    top = a._trace
+                    if not isinstance(b, Box):
+                        value = a._value
+                        if top.active and not top.notrace and not isinstance(value, Box):
+                            ans = fun(value, b, **kwargs) if kwargs else fun(value, b)
+                            return top.record(f_wrapped, (value, b), kwargs, ans, _FIRST, (a._node,))
+                    elif b._trace is top:
+                        value, other = a._value, b._value
+                        if top.active and not top.notrace and not isinstance(value, Box) \
+                                and not isinstance(other, Box):
+                            ans = fun(value, other, **kwargs) if kwargs else fun(value, other)
+                            return top.record(f_wrapped, (value, other), kwargs, ans, _BOTH, (a._node, b._node))
+                else:
+                    top = b._trace
+                    value = b._value
                     if top.active and not top.notrace and not isinstance(value, Box):
-                        ans = fun(value, b, **kwargs) if kwargs else fun(value, b)
-                        return top.record(f_wrapped, (value, b), kwargs, ans, _FIRST, (a._node,))
-                elif b._trace is top:
-                    value, other = a._value, b._value
-                    if top.active and not top.notrace and not isinstance(value, Box) \
-                            and not isinstance(other, Box):
-                        ans = fun(value, other, **kwargs) if kwargs else fun(value, other)
-                        return top.record(f_wrapped, (value, other), kwargs, ans, _BOTH, (a._node, b._node))
-            else:
-                top = b._trace
-                value = b._value
-                if top.active and not top.notrace and not isinstance(value, Box):
-                    ans = fun(a, value, **kwargs) if kwargs else fun(a, value)
-                    return top.record(f_wrapped, (a, value), kwargs, ans, _SECOND, (b._node,))
-        return _call_traced(f_wrapped, fun, args, kwargs)
+                        ans = fun(a, value, **kwargs) if kwargs else fun(a, value)
+                        return top.record(f_wrapped, (a, value), kwargs, ans, _SECOND, (b._node,))
+            return _call_traced(f_wrapped, fun, args, kwargs)
+        except TracedConversionError as error:
+            return retry_packed(f_wrapped, args, kwargs, error)
     return f_wrapped
 
 
@@ -378,7 +414,10 @@ def _call_traced(f_wrapped, fun, args, kwargs):
 def notrace_primitive(fun):
     """Wrap ``fun`` to run on plain values: its result is treated as a constant (no derivative)."""
     def f_wrapped(*args, **kwargs):
-        return fun(*[getval(arg) for arg in args], **kwargs)
+        try:
+            return fun(*[getval(arg) for arg in args], **kwargs)
+        except TracedConversionError as error:
+            return retry_packed(f_wrapped, args, kwargs, error)
     f_wrapped.fun = fun
     f_wrapped._is_autograd_primitive = True
     f_wrapped._is_notrace = True

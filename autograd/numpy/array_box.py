@@ -6,7 +6,7 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 """
 import numpy as _np
 
-from ..engine import CONSTANT, Box, BoxIfKind
+from ..engine import CONSTANT, Box, BoxIfKind, TracedConversionError, getval
 from . import assignment
 from . import wrapper as anp
 
@@ -76,9 +76,10 @@ class ArrayBox(Box):
     def __imod__(self, other): return _in_place(self, anp.remainder, other)
 
     def __array__(self, dtype=None, copy=None):
-        if self._trace is not CONSTANT:
-            raise _conversion_error('numpy.asarray')
-        return _np.asarray(self._value, dtype)
+        # Integers and booleans carry no derivative, so a conversion to them (np.int64(x)) loses nothing.
+        if self._trace is not CONSTANT and (dtype is None or _np.dtype(dtype).kind not in 'biu'):
+            raise _conversion_error('numpy.asarray', TracedConversionError)
+        return _np.asarray(getval(self), dtype)
 
     def __format__(self, spec):
         return format(self._value, spec)
@@ -93,7 +94,7 @@ class ArrayBox(Box):
         return float(_constant(self, 'float'))
 
     def __int__(self):
-        return int(_constant(self, 'int'))
+        return int(getval(self))  # an integer carries no derivative: nothing is lost
 
     def __complex__(self):
         return complex(_constant(self, 'complex'))
@@ -211,8 +212,8 @@ def _has_box(args):
     return any(isinstance(a, Box) for a in args)
 
 
-def _conversion_error(kind):
-    return TypeError(
+def _conversion_error(kind, error_type=TypeError):
+    return error_type(
         "{0}() of a traced value would drop it from the derivative. Keep it an array (use it directly, or "
         "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant. To put traced "
         "values into an array, make that array with autograd.numpy's creation functions inside the "

@@ -37,7 +37,8 @@ def test_the_c_engine_is_in_use_where_it_was_built():
 def test_engine_tests_pass_on_the_pure_python_engine():
     suites = ['tests/engine', 'tests/test_errors.py', 'tests/test_differential_operators.py',
               'tests/test_builtins.py', 'tests/numpy/test_assignment.py', 'tests/reliability/test_threads.py',
-              'tests/reliability/test_bad_inputs.py', 'tests/misc/test_tracers.py', 'tests/misc/test_graph.py']
+              'tests/reliability/test_bad_inputs.py', 'tests/misc/test_tracers.py', 'tests/misc/test_graph.py',
+              'tests/numpy/test_traced_sequences.py']
     env = dict(os.environ, AUTOGRAD_PURE_PYTHON='1')
     run = subprocess.run([sys.executable, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'no:xdist']
                          + suites, cwd=ROOT, env=env, capture_output=True, text=True)

@@ -156,7 +156,6 @@ ROWS = [
     ('traced-keyword-argument-numpy', lambda: grad(lambda x: np.sum(np.linspace(0.0, stop=x, num=3)))(1.0),
      TypeError, KEYWORD.format('linspace', 'stop')),
     ('float-of-traced-value', lambda: grad(lambda x: float(x) * 2.0)(1.0), TypeError, CONVERSION.format('float')),
-    ('int-of-traced-value', lambda: grad(lambda x: int(x) * 2.0)(1.0), TypeError, CONVERSION.format('int')),
     ('complex-of-traced-value', lambda: grad(lambda x: complex(x).real)(1.0), TypeError,
      CONVERSION.format('complex')),
     ('math-module-on-traced-value', lambda: grad(lambda x: __import__('math').sin(x))(1.0), TypeError,

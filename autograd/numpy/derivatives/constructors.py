@@ -7,7 +7,8 @@ import inspect
 
 import numpy as _np
 
-from ...engine import Box, defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, primitive
+from ...engine import contains_box, defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, primitive
+from ...engine.tracing import sequence_packer
 from .. import wrapper as anp
 from .helpers import broadcast_like, shape_of, unbroadcast
 
@@ -15,14 +16,6 @@ from .helpers import broadcast_like, shape_of, unbroadcast
 # array(object) reads the nested lists and tuples in ``object`` as the leading axes of the result. When
 # some element is traced, the elements ("leaves") become separate arguments of one primitive, and the
 # nesting is kept as ``structure``: the same lists with None in place of each leaf.
-
-def _contains_box(obj):
-    if not isinstance(obj, (list, tuple)):
-        return isinstance(obj, Box)
-    kinds = set(map(type, obj))  # one pass at C speed; only nested sequences need looking into
-    return any(issubclass(k, Box) for k in kinds) or (
-        any(issubclass(k, (list, tuple)) for k in kinds) and any(map(_contains_box, obj)))
-
 
 def _split(obj, leaves):
     """``obj``'s structure, appending its leaves to ``leaves`` (a traced list is looked into too)."""
@@ -82,21 +75,24 @@ def _build(numpy_fun, obj, **kwargs):
 
 @anp.define_wrapper('array', _np.array)
 def array(object, dtype=None, **kwargs):
-    if not _contains_box(object):
+    if not contains_box(object):
         return _np.array(object, dtype, **kwargs)
     return _build(_np.array, object, dtype=dtype, **kwargs)
 
 
+sequence_packer.append(array)
+
+
 @anp.define_wrapper('asarray', _np.asarray)
 def asarray(a, dtype=None, order=None, **kwargs):
-    if not _contains_box(a):
+    if not contains_box(a):
         return _np.asarray(a, dtype, order, **kwargs)
     return _build(_np.asarray, a, dtype=dtype, order=order, **kwargs)
 
 
 @anp.define_wrapper('asanyarray', _np.asanyarray)
 def asanyarray(a, dtype=None, order=None, **kwargs):
-    if not _contains_box(a):
+    if not contains_box(a):
         return _np.asanyarray(a, dtype, order, **kwargs)
     return _build(_np.asanyarray, a, dtype=dtype, order=order, **kwargs)
 
