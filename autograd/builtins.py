@@ -295,8 +295,8 @@ class ContainerVSpace(VSpace):
         return self._map(lambda vs, x: vs.covector(x), xs)
 
     def cast(self, xs):
-        if _py.isinstance(xs, Box):
-            return xs
+        # Traced values are rebuilt too: under an enclosing trace, the gradient of a list of numbers may be a
+        # traced array, which must become a list of numbers as it does untraced.
         return self.build([vs.cast(x) for vs, x in _py.zip(self.shape, self.parts(xs))])
 
     def _map(self, f, *containers):

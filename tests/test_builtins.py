@@ -24,6 +24,20 @@ def test_gradient_structure_and_types():
     assert g[1] == {'w': 3.0, 'b': [2.0]} and g[2] == Point(2.0, 1.0)
 
 
+def test_gradient_types_are_the_same_under_an_enclosing_trace():
+    rows, extra = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], {'w': [[7.0, 8.0, 9.0]]}
+    loss = lambda rows, extra: np.sum(np.append(rows, extra['w'], axis=0) ** 2)
+    plain = grad(loss, (0, 1))(rows, extra)
+
+    def checked(scale):
+        g_rows, g_extra = grad(lambda r, e: scale * loss(r, e), (0, 1))(rows, extra)
+        assert [len(r) for r in g_rows] == [3, 3] and len(g_extra['w'][0]) == 3  # lists, not arrays
+        return np.sum(np.array(g_rows)) + np.sum(np.array(g_extra['w']))
+    assert onp.isclose(deriv(checked)(1.0), onp.sum(plain[0]) + onp.sum(plain[1]['w']))
+    assert onp.isclose(grad(checked)(1.0), onp.sum(plain[0]) + onp.sum(plain[1]['w']))
+    check_grads(np.append, argnum=(0, 1))(rows, extra['w'], axis=0)
+
+
 def test_check_grads_on_containers():
     check_grads(lambda p: p[0] * np.sin(p[1]['z']) + np.sum(p[2] ** 2))([1.3, {'z': 0.2}, onp.ones(3)])
 
