@@ -199,3 +199,27 @@ def test_zeros_like_and_ones_like_are_constants():
         assert all(not isbox(c) or c._trace is CONSTANT for c in (np.zeros_like(x), np.ones_like(x)))
         return np.sum(x * np.ones_like(x) + np.zeros_like(x))
     assert grad(f)(onp.ones(3)).tolist() == [1.0, 1.0, 1.0]
+
+
+# r_ and c_ with traced items: the layout is NumPy's, the traced elements carry their derivatives.
+CONCATENATIONS = {
+    'r_ one': lambda x, y: np.r_[x],
+    'r_ with constants': lambda x, y: np.r_[x, onp.array([1.0, onp.inf]), 2.0, y],
+    'r_ with a slice': lambda x, y: np.r_[x, y, 1:4],
+    'r_ with a traced list': lambda x, y: np.r_[[y[0], y[1] * 2.0], x],
+    'r_ directive': lambda x, y: np.r_['0,2', x, y],
+    'r_ axis directive': lambda x, y: np.r_['-1', np.stack([x, x]), onp.ones((2, 1))],
+    'c_': lambda x, y: np.c_[x, onp.arange(3.0), y],
+    'c_ matrices': lambda x, y: np.c_[np.outer(x, y), x],
+}
+
+
+@pytest.mark.parametrize('dtype', [float, complex], ids=lambda t: t.__name__)
+@pytest.mark.parametrize('name', sorted(CONCATENATIONS))
+def test_r_and_c_take_traced_items(name, dtype):
+    fun = CONCATENATIONS[name]
+    x, y = rand(3, dtype=dtype), rand(3, dtype=dtype)
+    traced_value = make_jvp(lambda x: fun(x, y))(x)(x)[0]  # computed with x traced
+    onp.testing.assert_array_equal(traced_value, fun(x, y))  # NumPy's own, on plain values
+    assert traced_value.dtype == fun(x, y).dtype
+    check(fun, x, y)

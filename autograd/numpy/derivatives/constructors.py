@@ -7,7 +7,7 @@ import inspect
 
 import numpy as _np
 
-from ...engine import contains_box, defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, primitive
+from ...engine import Box, contains_box, defjvp, defjvp_argnums, defvjp, defvjp_argnums, getval, primitive
 from ...engine.tracing import sequence_packer
 from .. import wrapper as anp
 from .helpers import broadcast_like, shape_of, unbroadcast
@@ -95,6 +95,48 @@ def asanyarray(a, dtype=None, order=None, **kwargs):
     if not contains_box(a):
         return _np.asanyarray(a, dtype, order, **kwargs)
     return _build(_np.asanyarray, a, dtype=dtype, order=order, **kwargs)
+
+
+class _TracedConcatenator:
+    """``r_`` and ``c_`` that take traced items too.
+
+    NumPy's own concatenator lays the result out (slices, scalars, directives such as ``'0,2'``, ``ndmin``
+    and dtype all as NumPy has them): once with zeros in place of each traced item, which gives the
+    constant part, and once with each traced element's number (1, 2, ... in a value of its own dtype),
+    which says where every traced element lands. The result picks those elements from the traced items.
+    """
+    def __init__(self, numpy_concatenator):
+        self.numpy_concatenator = numpy_concatenator
+
+    def __getitem__(self, key):
+        items = key if isinstance(key, tuple) else (key,)
+        if not any(map(contains_box, items)):
+            return self.numpy_concatenator[key]
+        items = [array(item) if isinstance(item, (list, tuple)) and contains_box(item) else item for item in items]
+        traced = [item for item in items if isinstance(item, Box)]
+        numbers, first = {}, 1
+        for item in traced:
+            value = getval(item)
+            numbers[id(item)] = (_np.arange(first, first + _np.size(value)).reshape(_np.shape(value))
+                                 .astype(_np.result_type(value)))
+            first += _np.size(value)
+        constant = self.numpy_concatenator[tuple(
+            _np.zeros_like(getval(item)) if isinstance(item, Box) else item for item in items)]
+        numbered = self.numpy_concatenator[tuple(
+            numbers[id(item)] if isinstance(item, Box) else item for item in items)]
+        with _np.errstate(invalid='ignore'):  # inf - inf in the constant part: not a traced element
+            position = _np.real(numbered - constant)
+        is_traced = position > 0.5
+        picks = _np.rint(_np.where(is_traced, position, 1.0)).astype(_np.intp) - 1
+        elements = anp.concatenate([anp.ravel(item) for item in traced])
+        return anp.where(is_traced, elements[picks], constant)
+
+    def __len__(self):
+        return 0
+
+
+anp.r_ = _TracedConcatenator(_np.r_)
+anp.c_ = _TracedConcatenator(_np.c_)
 
 
 # Copies, layout and dtype changes and checks keep the values (ascontiguousarray makes a 0-d array 1-d).
