@@ -204,7 +204,7 @@ def test_zeros_like_and_ones_like_are_constants():
 # r_ and c_ with traced items: the layout is NumPy's, the traced elements carry their derivatives.
 CONCATENATIONS = {
     'r_ one': lambda x, y: np.r_[x],
-    'r_ with constants': lambda x, y: np.r_[x, onp.array([1.0, onp.inf]), 2.0, y],
+    'r_ with constants': lambda x, y: np.r_[x, onp.array([1.0, 5.0]), 2.0, y],
     'r_ with a slice': lambda x, y: np.r_[x, y, 1:4],
     'r_ with a traced list': lambda x, y: np.r_[[y[0], y[1] * 2.0], x],
     'r_ directive': lambda x, y: np.r_['0,2', x, y],
@@ -223,3 +223,11 @@ def test_r_and_c_take_traced_items(name, dtype):
     onp.testing.assert_array_equal(traced_value, fun(x, y))  # NumPy's own, on plain values
     assert traced_value.dtype == fun(x, y).dtype
     check(fun, x, y)
+
+
+def test_r_keeps_infinite_constants():
+    g = grad(lambda x: np.sum(np.r_[x, onp.inf, -onp.inf, onp.nan][:2]))(rand(2))
+    onp.testing.assert_array_equal(g, [1.0, 1.0])
+    with onp.errstate(invalid='ignore'):
+        value = make_jvp(lambda x: np.r_[x, onp.inf, onp.nan])(rand(2))(rand(2))[0]
+    assert onp.isinf(value[2]) and onp.isnan(value[3])
