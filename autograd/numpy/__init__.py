@@ -1,4 +1,5 @@
 """``autograd.numpy``: NumPy, with every differentiable function traced. Use it as ``import autograd.numpy as np``."""
+from numpy import __version__  # noqa: F401 (NumPy's, as HIPS Autograd has it)
 from . import array_box, derivatives, memory, vspaces  # noqa: F401 (register boxes, rules, spaces, the cache)
 from .assignment import (AliasingError, index_add, index_update, install_creation_functions,
                          install_in_place_writers)

@@ -231,3 +231,13 @@ def test_r_keeps_infinite_constants():
     with onp.errstate(invalid='ignore'):
         value = make_jvp(lambda x: np.r_[x, onp.inf, onp.nan])(rand(2))(rand(2))[0]
     assert onp.isinf(value[2]) and onp.isnan(value[3])
+
+
+@pytest.mark.parametrize('offset, axis1, axis2', [(0, -1, -2), (0, 0, 1), (1, 0, 1), (-2, 1, 2), (2, -1, 0)])
+def test_make_diagonal_inverts_diagonal(offset, axis1, axis2):
+    d = rand(2, 3)
+    a = np.make_diagonal(d, offset, axis1, axis2)
+    onp.testing.assert_array_equal(onp.diagonal(a, offset, axis1, axis2), d)
+    assert onp.count_nonzero(a) == d.size
+    check(lambda d: np.make_diagonal(d, offset=offset, axis1=axis1, axis2=axis2), d)
+    check(lambda d: np.make_diagonal(d, offset=offset, axis1=axis1, axis2=axis2), rand(3, dtype=complex))

@@ -333,3 +333,12 @@ def test_results_keep_their_named_tuple_types():
     assert type(tangent) is type(onp.linalg.svd(a))
     unused_parts = grad(lambda a: L.eigh(hermitian_part(a)).eigenvalues.sum())(a)
     assert onp.allclose(unused_parts, onp.eye(3))
+
+
+def test_hips_helpers_of_autograd_numpy_linalg():
+    a, b = rand(2, 3, 4), rand(2, 4, 5)
+    onp.testing.assert_allclose(L._dot(a, b), a @ b)
+    onp.testing.assert_array_equal(L.T(a), onp.swapaxes(a, -1, -2))
+    check(lambda a, b: L.pinv(L._dot(L.T(a), b)), rand(4, 3), rand(4, 3))
+    import numpy
+    assert np.__version__ == numpy.__version__

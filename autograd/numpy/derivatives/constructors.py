@@ -139,6 +139,21 @@ anp.r_ = _TracedConcatenator(_np.r_)
 anp.c_ = _TracedConcatenator(_np.c_)
 
 
+def make_diagonal(D, offset=0, axis1=0, axis2=1):
+    """The array whose ``diagonal(offset, axis1, axis2)`` is ``D`` and which is zero elsewhere: the inverse
+    of ``numpy.diagonal`` (which takes that diagonal, along the last axis, from the two axes it removes)."""
+    n, k = shape_of(D)[-1], abs(offset)
+    square = anp.multiply(anp.expand_dims(D, -1), anp.eye(n, dtype=anp.result_type(D)))
+    # The n x n diagonal block sits k columns right (offset > 0) or k rows down (offset < 0).
+    rows, columns = ((0, k), (k, 0)) if offset >= 0 else ((k, 0), (0, k))
+    padded = anp.pad(square, [(0, 0)] * (len(shape_of(D)) - 1) + [rows, columns])
+    return anp.moveaxis(padded, (-2, -1), (axis1, axis2))
+
+
+anp.make_diagonal = make_diagonal
+anp.__all__.append('make_diagonal')
+
+
 # Copies, layout and dtype changes and checks keep the values (ascontiguousarray makes a 0-d array 1-d).
 for _fun in (anp.copy, anp.ascontiguousarray, anp.asfortranarray, anp.asarray_chkfinite, anp.require):
     defvjp(_fun, lambda ans, a, *args, **kwargs: lambda g: unbroadcast(g, a))
