@@ -240,4 +240,4 @@ def test_make_diagonal_inverts_diagonal(offset, axis1, axis2):
     onp.testing.assert_array_equal(onp.diagonal(a, offset, axis1, axis2), d)
     assert onp.count_nonzero(a) == d.size
     check(lambda d: np.make_diagonal(d, offset=offset, axis1=axis1, axis2=axis2), d)
-    check(lambda d: np.make_diagonal(d, offset=offset, axis1=axis1, axis2=axis2), rand(3, dtype=complex))
+    check(lambda d: np.make_diagonal(d, offset=offset, axis1=axis1, axis2=axis2), rand(2, 3, dtype=complex))
