@@ -9,6 +9,7 @@ import pytest
 import autograd.numpy as np
 from autograd import elementwise_grad, grad, make_jvp, make_vjp
 from autograd.engine import IndependentOutputWarning
+from autograd.test_util import check_grads
 from autograd.tracer import isbox
 
 from .util import check, rand
@@ -347,3 +348,10 @@ def test_astype_to_integer_stops_the_trace():
         return np.sum(n * x)
     x = onp.array([1.7, -2.3, 0.4])
     assert onp.array_equal(grad(f)(x), [1.0, -2.0, 0.0])
+
+
+@pytest.mark.parametrize('fun', [np.real, np.imag], ids=['real', 'imag'])
+@pytest.mark.parametrize('x', [-0.4, -0.4 - 0.08j, onp.array([0.3 + 0.05j, -1.0j]), onp.ones(2)], ids=repr)
+def test_parts_of_python_numbers_inside_tuples(fun, x):
+    # As arguments inside a tuple, Python numbers keep their type in gradients and tangents at second order.
+    check_grads(fun, (0,), order=2)(x)

@@ -284,7 +284,10 @@ def _cast_like(g, x):
     """``g`` in the dtype of ``x``, keeping only its real part when ``x`` is real."""
     if is_complex(g) and not is_complex(x):
         g = anp.real(g)
-    return anp.astype(g, anp.result_type(x))
+    dtype = anp.result_type(x)
+    if not hasattr(getval(g), 'astype'):  # a Python number (a tangent of a Python float, say)
+        return dtype.type(g)
+    return anp.astype(g, dtype)
 
 
 # A cast to an integer dtype gives an untraced result, so the rules only see float and complex casts.
