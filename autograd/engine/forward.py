@@ -40,6 +40,7 @@ def make_jvp(fun, x):
 
     def jvp(g):
         trace = ForwardTrace()
+        trace.argument = x
         with running(trace):
             end = fun(new_box(constant_value(x), trace, g))
         if isinstance(end, Box) and end._trace is trace:

@@ -65,6 +65,7 @@ def make_vjp_once(fun, x):
 def _trace_reverse(fun, x, release=False):
     x_vs = vspace(x)
     trace = ReverseTrace()
+    trace.argument = x
     with running(trace):
         end = fun(new_box(constant_value(x), trace, 0))
     if not (isinstance(end, Box) and end._trace is trace):

@@ -107,8 +107,9 @@ _TraceBase, _BoxBase = (speedups.TraceBase, speedups.BoxBase) if speedups else (
 
 
 class Trace(_TraceBase):
-    """One differentiation in progress. Subclasses say what a primitive call records."""
-    __slots__ = ('__weakref__',)
+    """One differentiation in progress, of a function at ``argument``. Subclasses say what a primitive call
+    records."""
+    __slots__ = ('__weakref__', 'argument')
     notrace = frozenset()
 
     def check_thread(self, fun):

@@ -17,13 +17,13 @@ import weakref
 
 import numpy as _np
 
-from ..engine import CONSTANT, Box, active_traces, defjvp, defvjp, primitive, tracing_active
+from ..engine import CONSTANT, Box, active_traces, defjvp, defvjp, getval, primitive, tracing_active
 from . import wrapper as anp
 from .derivatives.helpers import is_complex, shape_of, unbroadcast
 
 
-class AliasingError(ValueError):
-    pass
+class AliasingError(TypeError, ValueError):
+    """An assignment into a traced array whose memory another array shares, which autograd cannot follow."""
 
 
 @primitive
@@ -213,7 +213,8 @@ def assign(box, idx, value):
 
 
 def update_in_place(box, fun, other):
-    """``box op= other`` for an array: the result, cast to ``box``'s dtype, assigned into ``box``."""
+    """``box op= other`` for an array: the result, cast to ``box``'s dtype, assigned into ``box`` (or, for an
+    array autograd cannot assign into, returned, so that the name is rebound)."""
     result = fun(box, other)
     if shape_of(result) != shape_of(box):
         raise ValueError("non-broadcastable output operand with shape {} doesn't match the broadcast shape "
@@ -221,8 +222,26 @@ def update_in_place(box, fun, other):
     if is_complex(result) and not is_complex(box):
         raise TypeError("Cannot cast the complex result of an in-place operation to the real array's dtype; "
                         "make the array complex first")
-    assign(box, Ellipsis, result)
+    try:
+        assign(box, Ellipsis, result)
+    except AliasingError:
+        # The array is the caller's (the differentiated argument, or one inside an argument's container):
+        # unless views of it are tracked (NumPy would update them), rebind the name to the result instead,
+        # as HIPS Autograd does, and leave the caller's array unchanged.
+        if _live_views(box) or not _is_an_argument(_innermost(box)):
+            raise
+        return result
     return box
+
+
+def _is_an_argument(array):
+    """True when ``array`` is the argument of a differentiation running on this thread, or inside one."""
+    def holds(value):
+        value = getval(value)
+        if isinstance(value, dict):
+            value = list(value.values())
+        return value is array or isinstance(value, (list, tuple)) and any(map(holds, value))
+    return any(holds(getattr(trace, 'argument', None)) for trace in active_traces())
 
 
 def as_constant(value):

@@ -5,6 +5,7 @@ import pytest
 import autograd.numpy as np
 from autograd import deriv, grad, hessian, jacobian
 from autograd.numpy import AliasingError, index_add, index_update
+from autograd.test_util import check_grads
 
 from .util import check, rand
 
@@ -345,3 +346,39 @@ def test_realistic_loops_at_third_order_in_every_mode_mix():
     check(rnn, rand(3, 3) * 0.5, rand(4, 3), order=3)
     check(laplacian, rand(6), order=3)
     check(normalize_rows, rand(3, 4, positive=True), order=3)
+
+
+def test_augmented_assignment_to_the_callers_arrays_rebinds_as_in_hips():
+    def centred(x):
+        x -= np.mean(x)  # x is the caller's array: the name is rebound, the caller's array kept
+        return np.sum(x ** 2)
+    x = onp.array([1.0, 2.0, 4.0])
+    check_grads(centred)(x.copy())  # it calls centred untraced too, which subtracts in place, as NumPy does
+    assert onp.allclose(grad(centred)(x), 2 * (x - x.mean())) and x.tolist() == [1.0, 2.0, 4.0]
+
+    def doubled(params):
+        w = params['w']
+        w *= 2.0
+        return np.sum(w ** 2) + np.sum(params['w'])
+    params = {'w': onp.array([1.0, 3.0])}
+    assert onp.allclose(grad(doubled)(params)['w'], 8.0 * params['w'] + 1.0)
+    assert params['w'].tolist() == [1.0, 3.0]
+    assert onp.allclose(grad(lambda s: grad(centred)(s * x)[0])(1.0), 2 * (x - x.mean())[0])
+
+
+def test_augmented_assignment_still_refuses_what_it_cannot_follow():
+    def shared_temporary(x):
+        y = x * 1.0
+        t = y.T
+        y += 1.0  # NumPy would change t too
+        return np.sum(t)
+
+    def argument_with_a_view(x):
+        row = x[0]
+        x *= 2.0  # NumPy would change row too
+        return np.sum(row)
+    for fun in [shared_temporary, argument_with_a_view]:
+        with pytest.raises(AliasingError, match='view'):
+            grad(fun)(onp.ones((2, 2)))
+    with pytest.raises(TypeError):  # AliasingError is a TypeError (and a ValueError), as code catches it
+        grad(shared_temporary)(onp.ones((2, 2)))
