@@ -10,7 +10,7 @@ from functools import wraps
 from . import engine
 from . import numpy as np
 from .builtins import pack
-from .engine import defjvp_argnum, defvjp_argnum, getval, isbox, primitive, vspace
+from .engine import TracedConversionError, defjvp_argnum, defvjp_argnum, getval, isbox, primitive, vspace
 from .wrap_util import unary_to_nary
 
 __all__ = ['make_vjp', 'make_jvp', 'grad', 'elementwise_grad', 'deriv', 'jacobian', 'holomorphic_grad',
@@ -21,7 +21,16 @@ __all__ = ['make_vjp', 'make_jvp', 'grad', 'elementwise_grad', 'deriv', 'jacobia
 
 def _traced_output(fun):
     """``fun`` with list/tuple/dict outputs holding traced values turned into one traced container."""
-    return lambda x: pack(fun(x))
+    def traced(x):
+        try:
+            return pack(fun(x))
+        except ValueError as error:
+            # NumPy turns the error of float(x), where a traced x is set into an element of a plain array,
+            # into "setting an array element with a sequence"; ours says what to do.
+            if isinstance(error.__cause__, TracedConversionError):
+                raise TracedConversionError(*error.__cause__.args) from error
+            raise
+    return traced
 
 
 def _make_vjp(fun, x):

@@ -10,7 +10,7 @@ import itertools
 import numpy as _np
 
 from . import engine
-from .builtins import pack
+from .differential_operators import _traced_output
 from .engine import vspace
 from .wrap_util import unary_to_nary
 
@@ -36,10 +36,6 @@ def _tolerances(*spaces):
 
 def scalar_close(a, b):
     return abs(a - b) < 1e-6 or abs(a - b) / abs(a + b) < 1e-6
-
-
-def _traced(fun):
-    return lambda x: pack(fun(x))
 
 
 def make_numerical_jvp(f, x, eps=EPS):
@@ -69,7 +65,7 @@ def _describe(fun):
 
 def check_vjp(f, x):
     """Assert ``<vjp(u), v> == <u, J v>`` for random ``u``, ``v``, with ``J v`` from finite differences."""
-    vjp, y = engine.make_vjp(_traced(f), x)
+    vjp, y = engine.make_vjp(_traced_output(f), x)
     x_vs, y_vs = vspace(x), vspace(y)
     tol = _tolerances(x_vs, y_vs)
     x_v, y_v = x_vs.randn(), y_vs.randn()
@@ -86,7 +82,7 @@ def check_jvp(f, x):
     """Assert the forward-mode tangent ``J v`` equals its finite-difference estimate for a random ``v``."""
     x_vs = vspace(x)
     x_v = x_vs.randn()
-    y, exact = engine.make_jvp(_traced(f), x)(x_v)
+    y, exact = engine.make_jvp(_traced_output(f), x)(x_v)
     y_vs = vspace(y)
     tol = _tolerances(x_vs, y_vs)
     numeric = make_numerical_jvp(f, x, tol['eps'])(x_v)
@@ -117,14 +113,14 @@ def check_grads(f, x, modes=('fwd', 'rev'), order=2):
         check_jvp(f, x)
         if order > 1:
             def jvp_of_f(x, v):
-                return engine.make_jvp(_traced(f), x)(v)[1]
+                return engine.make_jvp(_traced_output(f), x)(v)[1]
             jvp_of_f.__name__ = 'jvp_' + _describe(f)
             check_grads(jvp_of_f, (0, 1), modes, order=order - 1)(x, vspace(x).randn())
     if 'rev' in modes:
         check_vjp(f, x)
         if order > 1:
             def vjp_of_f(x, u):
-                return engine.make_vjp(_traced(f), x)[0](u)
+                return engine.make_vjp(_traced_output(f), x)[0](u)
             vjp_of_f.__name__ = 'vjp_' + _describe(f)
             check_grads(vjp_of_f, (0, 1), modes, order=order - 1)(x, vspace(f(x)).randn())
 

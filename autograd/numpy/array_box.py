@@ -78,7 +78,7 @@ class ArrayBox(Box):
     def __array__(self, dtype=None, copy=None):
         # Integers and booleans carry no derivative, so a conversion to them (np.int64(x)) loses nothing.
         if self._trace is not CONSTANT and (dtype is None or _np.dtype(dtype).kind not in 'biu'):
-            raise _conversion_error('numpy.asarray', TracedConversionError)
+            raise _conversion_error('numpy.asarray')
         return _np.asarray(getval(self), dtype)
 
     def __format__(self, spec):
@@ -212,8 +212,8 @@ def _has_box(args):
     return any(isinstance(a, Box) for a in args)
 
 
-def _conversion_error(kind, error_type=TypeError):
-    return error_type(
+def _conversion_error(kind):
+    return TracedConversionError(
         "{0}() of a traced value would drop it from the derivative. Keep it an array (use it directly, or "
         "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant. To put traced "
         "values into an array, make that array with autograd.numpy's creation functions inside the "

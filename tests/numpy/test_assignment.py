@@ -224,14 +224,16 @@ def test_plain_numpy_target_names_the_fix():
         grad(lambda x: np.sum(f(x)))(onp.ones(3))
 
 
-def test_plain_numpy_target_with_a_traced_scalar_is_refused_by_numpy():
-    # NumPy sees the box as a sequence before asking it for a number: its own error, never a wrong value.
+def test_plain_numpy_target_with_a_traced_scalar_names_the_fix():
+    # NumPy turns our float() error into "setting an array element with a sequence"; grad gives ours back.
     def f(x):
         B = onp.zeros(3)
         B[0] = x
         return B[0]
-    with pytest.raises(ValueError, match='sequence'):
+    with pytest.raises(TypeError, match=r"float\(\) of a traced value.*autograd.numpy's creation functions"):
         grad(f)(1.0)
+    with pytest.raises(TypeError, match=r"float\(\) of a traced value"):
+        grad(lambda x: f(x[1]))(onp.ones(3))
 
 
 def test_dtypes_follow_numpy():

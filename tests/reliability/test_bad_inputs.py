@@ -17,7 +17,7 @@ import pytest
 import autograd.numpy as np
 from autograd import (deriv, elementwise_grad, grad, grad_and_aux, grad_named, hessian, holomorphic_grad,
                       jacobian, make_jvp, make_vjp, multigrad_dict, value_and_grad)
-from autograd.engine import DeadTraceError, IndependentOutputWarning
+from autograd.engine import DeadTraceError, IndependentOutputWarning, TracedConversionError
 from autograd.extend import defjvp, defvjp, primitive
 
 
@@ -155,12 +155,12 @@ ROWS = [
      KEYWORD.format('scale', 'factor')),
     ('traced-keyword-argument-numpy', lambda: grad(lambda x: np.sum(np.linspace(0.0, stop=x, num=3)))(1.0),
      TypeError, KEYWORD.format('linspace', 'stop')),
-    ('float-of-traced-value', lambda: grad(lambda x: float(x) * 2.0)(1.0), TypeError, CONVERSION.format('float')),
-    ('complex-of-traced-value', lambda: grad(lambda x: complex(x).real)(1.0), TypeError,
+    ('float-of-traced-value', lambda: grad(lambda x: float(x) * 2.0)(1.0), TracedConversionError, CONVERSION.format('float')),
+    ('complex-of-traced-value', lambda: grad(lambda x: complex(x).real)(1.0), TracedConversionError,
      CONVERSION.format('complex')),
-    ('math-module-on-traced-value', lambda: grad(lambda x: __import__('math').sin(x))(1.0), TypeError,
+    ('math-module-on-traced-value', lambda: grad(lambda x: __import__('math').sin(x))(1.0), TracedConversionError,
      CONVERSION.format('float')),
-    ('float-of-traced-value-forward', lambda: deriv(lambda x: float(x))(1.0), TypeError, CONVERSION.format('float')),
+    ('float-of-traced-value-forward', lambda: deriv(lambda x: float(x))(1.0), TracedConversionError, CONVERSION.format('float')),
     ('no-reverse-rule', lambda: grad(half_ruled, 1)(2.0, 3.0), NotImplementedError,
      NO_RULE.format('Reverse', 1, 'defvjp', 'half_ruled')),
     ('no-rule-at-all', lambda: grad(ruleless)(2.0), NotImplementedError,
