@@ -9,6 +9,8 @@ for in closed form (and ``correlate2d``'s departures from ``correlate`` kept, se
 ``boundary='fill'`` is differentiable; ``'wrap'`` and ``'symm'`` compute values but refuse to be traced.
 ``method`` ('auto', 'direct', 'fft') is passed on to SciPy, in the rules too.
 """
+import itertools
+
 import numpy as _np
 import scipy.signal as _source
 
@@ -21,21 +23,87 @@ __all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d']
 
 
 @primitive
-def convolve(in1, in2, mode='full', method='auto'):
+def _convolve(in1, in2, mode='full', method='auto'):
     return _source.convolve(in1, in2, mode, method)
 
 
-convolve.__doc__ = _source.convolve.__doc__
+def convolve(in1, in2, *args, mode='full', method='auto', axes=None, dot_axes=((), ())):
+    """SciPy's ``convolve(in1, in2, mode='full', method='auto')``, and HIPS Autograd's tensor convolution
+    ``convolve(A, B, axes=None, dot_axes=[(), ()], mode='full')``.
+
+    Given ``axes`` (a pair of equally long lists of axes of ``in1`` and ``in2``) only those axes are
+    convolved; ``dot_axes`` (another pair) are summed over, as by ``tensordot``; every other axis is kept,
+    ``in1``'s then ``in2``'s, before the convolved ones. 'valid' and 'same' windows are taken per axis
+    ('same' centred on ``in1``'s length, as in SciPy).
+    """
+    if args and not isinstance(args[0], str):  # HIPS's positional order: axes, dot_axes, mode
+        axes, dot_axes, mode = (tuple(args) + (dot_axes, mode))[:3]
+    elif args:
+        mode, method = (tuple(args) + (method,))[:2]
+    if axes is None and not any(dot_axes):
+        return _convolve(in1, in2, mode, method)
+    return _tensor_convolve(in1, in2, axes, dot_axes, mode, method)
+
+
+def _tensor_convolve(a, b, axes, dot_axes, mode, method):
+    ndim_a, ndim_b = len(shape_of(a)), len(shape_of(b))
+    if axes is None:
+        axes = (list(range(ndim_a)), list(range(ndim_b)))
+    conv_a, conv_b = [[i % n for i in ax] for ax, n in zip(axes, (ndim_a, ndim_b))]
+    dot_a, dot_b = [[i % n for i in ax] for ax, n in zip(dot_axes, (ndim_a, ndim_b))]
+    if len(conv_a) != len(conv_b) or len(dot_a) != len(dot_b) or \
+            [shape_of(a)[i] for i in dot_a] != [shape_of(b)[i] for i in dot_b]:
+        raise ValueError("convolve: axes and dot_axes must pair as many axes of in1 as of in2, and the paired "
+                         "dot_axes must have equal lengths; got axes={}, dot_axes={}".format(axes, dot_axes))
+    keep_a = [i for i in range(ndim_a) if i not in conv_a + dot_a]
+    keep_b = [i for i in range(ndim_b) if i not in conv_b + dot_b]
+    # Both operands as (kept of a, kept of b, convolved) with length-1 axes for the other's kept ones, which
+    # a convolution treats as an outer product.
+    ones_a, ones_b = (1,) * len(keep_a), (1,) * len(keep_b)
+    total = None
+    for index in itertools.product(*[range(shape_of(a)[i]) for i in dot_a]):
+        part_a = anp.transpose(_take(a, dot_a, index), [_rank(i, dot_a) for i in keep_a + conv_a])
+        part_b = anp.transpose(_take(b, dot_b, index), [_rank(i, dot_b) for i in keep_b + conv_b])
+        part_a = anp.reshape(part_a, shape_of(part_a)[:len(keep_a)] + ones_b + shape_of(part_a)[len(keep_a):])
+        part_b = anp.reshape(part_b, ones_a + shape_of(part_b))
+        full = _convolve(part_a, part_b, 'full', method)
+        total = full if total is None else total + full
+    windows = [_window(shape_of(a)[i], shape_of(b)[j], mode) for i, j in zip(conv_a, conv_b)]
+    return total[(slice(None),) * (len(keep_a) + len(keep_b)) + tuple(windows)]
+
+
+def _take(x, axes, index):
+    """``x`` at ``index`` along ``axes`` (those axes removed)."""
+    return x[tuple(index[axes.index(i)] if i in axes else slice(None) for i in range(len(shape_of(x))))]
+
+
+def _rank(axis, removed):
+    """The position of ``axis`` once the axes ``removed`` are gone."""
+    return axis - sum(r < axis for r in removed)
+
+
+def _window(n, m, mode):
+    """The part of a full convolution of lengths ``n`` and ``m`` that ``mode`` keeps, along one axis."""
+    if mode == 'full':
+        return slice(None)
+    if mode == 'valid':
+        return slice(min(n, m) - 1, max(n, m))
+    if mode == 'same':
+        start = (m - 1) // 2
+        return slice(start, start + n)
+    raise ValueError("convolve: mode must be 'full', 'valid' or 'same', got {!r}".format(mode))
 
 
 def _window_of_full(a, b, starts, sizes, method):
     """``convolve(a, b, 'full')[starts : starts + sizes]`` (per axis, zeros outside it), by the 'valid' mode
     where it is that."""
     shapes = list(zip(shape_of(a), shape_of(b)))
-    if starts == tuple(min(n, m) - 1 for n, m in shapes) and sizes == tuple(abs(n - m) + 1 for n, m in shapes):
-        return convolve(a, b, 'valid', method)
+    one_covers_the_other = all(n >= m for n, m in shapes) or all(n <= m for n, m in shapes)  # SciPy's 'valid'
+    if one_covers_the_other and starts == tuple(min(n, m) - 1 for n, m in shapes) \
+            and sizes == tuple(abs(n - m) + 1 for n, m in shapes):
+        return _convolve(a, b, 'valid', method)
     full_shape = [n + m - 1 for n, m in shapes]
-    full = convolve(a, b, 'full', method)
+    full = _convolve(a, b, 'full', method)
     # Where the larger argument reaches beyond the smaller one on both sides ('same' mode), some of its
     # entries never meet the output: the window runs past the full convolution, into zeros.
     before = [max(0, -s) for s in starts]
@@ -61,8 +129,8 @@ def _convolve_vjp(argnum, ans, args, kwargs):
     return vjp
 
 
-defvjp_argnum(convolve, _convolve_vjp)
-def_linear(convolve)
+defvjp_argnum(_convolve, _convolve_vjp)
+def_linear(_convolve)
 
 
 def _reverse_and_conj(x):
@@ -70,7 +138,7 @@ def _reverse_and_conj(x):
 
 
 def correlate(in1, in2, mode='full', method='auto'):
-    return convolve(in1, _reverse_and_conj(in2), mode, method)
+    return _convolve(in1, _reverse_and_conj(in2), mode, method)
 
 
 correlate.__doc__ = _source.correlate.__doc__
@@ -91,9 +159,9 @@ def _by_scipy(name, in1, in2, boundary, fillvalue):
 def _convolve_filled(in1, kernel, mode, fillvalue):
     """``convolve`` with in1 padded by ``fillvalue`` instead of zeros."""
     if mode == 'valid' or (not isbox(fillvalue) and fillvalue == 0):
-        return convolve(in1, kernel, mode)
+        return _convolve(in1, kernel, mode)
     # Padding with c is convolving in1 - c (padded with zeros) plus c times the sum of the kernel.
-    return convolve(in1 - fillvalue, kernel, mode) + fillvalue * anp.sum(kernel)
+    return _convolve(in1 - fillvalue, kernel, mode) + fillvalue * anp.sum(kernel)
 
 
 def convolve2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
@@ -110,7 +178,7 @@ def correlate2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
         return _source.correlate2d(in1, in2, mode, boundary, fillvalue)
     shape1, shape2 = _np.shape(getval(in1)), _np.shape(getval(in2))
     if mode == 'valid' and not all(n >= m for n, m in zip(shape1, shape2)):
-        return convolve(anp.conj(in1), anp.flip(in2), 'valid')
+        return _convolve(anp.conj(in1), anp.flip(in2), 'valid')
     if mode == 'same':
         full = _convolve_filled(in1, _reverse_and_conj(in2), 'full', fillvalue)
         return full[tuple(slice(m // 2, m // 2 + n) for n, m in zip(shape1, shape2))]
