@@ -9,8 +9,9 @@ equation ``dS/dt = (df/dy) S + (df/dtheta) dtheta`` alongside ``y``, with ``make
 
 So ``func`` must be written with ``autograd.numpy``. The solver options (``rtol``, ``atol``, ``mxstep``,
 ...) apply to these solves as well; ``Dfun`` and the banded-Jacobian options do not (they describe ``f``
-alone). Derivatives of order two and higher are not available: the rules call SciPy's solver, which
-cannot be traced.
+alone). The reverse-mode rule solves the adjoint system with ``odeint`` itself, so it differentiates again
+in reverse mode, to any order. The forward-mode rule calls SciPy's solver directly, which cannot be traced:
+forward mode is first order, and mixing it with reverse mode at second order raises an error.
 """
 import builtins as _py
 
@@ -61,8 +62,9 @@ def _solver_options(kwargs):
 
 def _refuse_higher_order(*values):
     if _py.any(isbox(v) for v in values):
-        raise NotImplementedError("odeint: derivatives of order two and higher are not implemented (the "
-                                  "derivative rules solve their ODEs with SciPy, which cannot be traced).")
+        raise NotImplementedError("odeint: forward-mode derivatives of order two and higher are not implemented "
+                                  "(the forward rule solves its ODE with SciPy, which cannot be traced); "
+                                  "differentiate in reverse mode at every order instead.")
 
 
 class _Problem:
@@ -97,28 +99,39 @@ class _Problem:
 
 
 def _odeint_vjp(argnums, ans, args, kwargs):
-    problem = _Problem(argnums, ans, args, kwargs)
-    n, t, path = problem.n, problem.t, problem.path
+    # Written with traced operations and the _odeint primitive itself, so that it differentiates again in
+    # reverse mode (the adjoint of the adjoint system).
+    func, y0, t, *params = args
+    f, options = _vector_field(func, kwargs), _solver_options(kwargs)
+    n, y0_shape = _np.size(getval(y0)), _np.shape(getval(y0))
+    param_argnums = [i for i in argnums if i >= 3]
+    theta, unflatten = flatten(tuple(params[i - 3] for i in param_argnums))
 
-    def adjoint_dynamics(state, time):
+    def field(y, time, theta):
+        """``f`` with the differentiated parameters read from ``theta``."""
+        values = list(params)
+        for i, value in zip(param_argnums, unflatten(theta)):
+            values[i - 3] = value
+        return f(y, time, *values)
+
+    def adjoint_dynamics(state, time, theta):
         y, a = state[:n], state[n:2 * n]
-        vjp, dy = make_vjp(lambda y, theta: problem.field(y, time, theta), (0, 1))(y, problem.theta)
+        vjp, dy = make_vjp(lambda y, theta: field(y, time, theta), (0, 1))(y, theta)
         g_y, g_theta = vjp(a)
-        return _np.concatenate([dy, -g_y, -g_theta])
+        return anp.concatenate([dy, -g_y, -g_theta])
 
     def vjp(g):
-        _refuse_higher_order(g)
-        g = _np.asarray(g)
-        a, g_theta, g_t = g[-1], _np.zeros_like(problem.theta), _np.zeros_like(t)
-        adjoint = _np.zeros(n)
+        a, g_theta, g_t = g[-1], anp.zeros_like(theta), [None] * len(t)
+        adjoint = anp.zeros(n)
         for i in range(len(t) - 1, 0, -1):
-            g_t[i] = g[i] @ problem.plain_field(path[i], t[i])
-            state = problem.solve(adjoint_dynamics, _np.concatenate([path[i], a, g_theta]), [t[i], t[i - 1]])[1]
+            g_t[i] = anp.dot(g[i], field(ans[i], t[i], theta))
+            start = anp.concatenate([ans[i], a, g_theta])
+            state = _odeint(adjoint_dynamics, start, anp.stack([t[i], t[i - 1]]), theta, **options)[1]
             adjoint, g_theta = state[n:2 * n], state[2 * n:]
             a = adjoint + g[i - 1]
-        g_t[0] = -adjoint @ problem.plain_field(path[0], t[0])  # y(t[0]) is y0 wherever t[0] is
-        grads = {1: _np.reshape(a, problem.y0_shape), 2: g_t}
-        grads.update(zip(problem.param_argnums, problem.unflatten(g_theta)))
+        g_t[0] = -anp.dot(adjoint, field(ans[0], t[0], theta))  # y(t[0]) is y0 wherever t[0] is
+        grads = {1: anp.reshape(a, y0_shape), 2: anp.stack(g_t)}
+        grads.update(zip(param_argnums, unflatten(g_theta)))
         return [grads[i] for i in argnums]
     return vjp
 

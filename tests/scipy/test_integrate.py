@@ -103,9 +103,14 @@ def test_a_single_time_is_the_initial_value():
     assert grad(lambda y0: np.sum(solve(y0, TIMES[:1], A, B)))(Y0).tolist() == [1.0, 1.0]
 
 
-def test_second_derivatives_are_refused():
-    with pytest.raises(NotImplementedError, match='order two'):
-        grad(grad(lambda a: solve(Y0, TIMES, a, B)[-1, 0]))(A)
+@pytest.mark.parametrize('argnum', [0, 1, 2, 3], ids=['y0', 't', 'a', 'b'])
+def test_second_derivatives_in_reverse_mode(argnum):
+    check_grads(solve, argnum, modes=['rev'], order=2)(Y0, TIMES, A, B)
+
+
+def test_second_derivatives_through_forward_mode_are_refused():
+    with pytest.raises(NotImplementedError, match='forward-mode derivatives of order two'):
+        make_jvp(grad(lambda a: solve(Y0, TIMES, a, B)[-1, 0]))(A)(1.0)
 
 
 def test_full_output_is_refused_when_differentiating():
