@@ -1,10 +1,10 @@
 """``autograd.scipy.linalg``: every public function of ``scipy.linalg``, wrapped as a primitive.
 
 These have derivative rules in both modes, written with traced functions so that they differentiate again:
-``solve_triangular``, ``cholesky``, ``cho_factor``, ``cho_solve``, ``lu_factor``, ``lu_solve``, ``sqrtm``,
-``expm``, ``solve_sylvester`` and ``block_diag``. The rest are primitives without rules: differentiating
-them raises an error that names the function. Like SciPy, the rules work on stacks of matrices (the last
-two axes).
+``solve_triangular``, ``solve_banded``, ``cholesky``, ``cho_factor``, ``cho_solve``, ``lu_factor``,
+``lu_solve``, ``sqrtm``, ``expm``, ``solve_sylvester`` and ``block_diag``. The rest are primitives without
+rules: differentiating them raises an error that names the function. Like SciPy, the rules work on stacks of
+matrices (the last two axes), except ``solve_banded``, which SciPy does not stack.
 
 Conventions (those of ``autograd.numpy.linalg``):
 
@@ -97,6 +97,54 @@ def _solve_triangular_jvp_a(g, ans, a, b, trans=0, lower=False, unit_diagonal=Fa
 
 defvjp(solve_triangular, _solve_triangular_vjp_a, _solve_triangular_vjp_b)
 defjvp(solve_triangular, _solve_triangular_jvp_a, 'same')
+
+
+# solve_banded: A x = b with A stored by diagonals, A[i, j] = ab[u + i - j, j]. Row r of ab is the diagonal
+# j - i = u - r, so products with A and A^T, and the band of an outer product, are shifts of those rows.
+
+def _shifted(v, k):
+    """``w[j] = v[j + k]`` along the first axis, zero where ``j + k`` falls outside."""
+    m = shape_of(v)[0]
+    if abs(k) >= m:
+        return anp.zeros_like(v)
+    pad = [(max(0, -k), max(0, k))] + [(0, 0)] * (len(shape_of(v)) - 1)
+    return anp.pad(v, pad)[max(0, k):max(0, k) + m]
+
+
+def _band_transposed(l_and_u, ab):
+    """The band storage of A^T (l and u swapped): abT[r, j] = ab[l + u - r, j + r - l]."""
+    lower, upper = l_and_u
+    return anp.stack([_shifted(ab[lower + upper - r], r - lower) for r in range(lower + upper + 1)])
+
+
+def _band_of_outer(l_and_u, left, right):
+    """The band of ``left right^T`` (summed over right-hand sides): ab[r, j] = left[j + r - u] right[j]."""
+    lower, upper = l_and_u
+    rows = [_shifted(left, r - upper) * right for r in range(lower + upper + 1)]
+    return anp.stack([row if len(shape_of(row)) == 1 else anp.sum(row, axis=1) for row in rows])
+
+
+def _band_times(l_and_u, ab, x):
+    """A x for A stored as ``ab``: (A x)[i] = sum over rows r of ab[r, i + u - r] x[i + u - r]."""
+    lower, upper = l_and_u
+    column_of = (lambda row: row) if len(shape_of(x)) == 1 else (lambda row: row[:, None])
+    return sum(_shifted(column_of(ab[r]) * x, upper - r) for r in range(lower + upper + 1))
+
+
+def _solve_banded_vjp_b(ans, l_and_u, ab, b, *args, **kwargs):
+    lower, upper = l_and_u
+    return lambda g: solve_banded((upper, lower), _band_transposed(l_and_u, ab), g)
+
+
+def _solve_banded_vjp_ab(ans, l_and_u, ab, b, *args, **kwargs):
+    lower, upper = l_and_u
+    return lambda g: -_band_of_outer(l_and_u, solve_banded((upper, lower), _band_transposed(l_and_u, ab), g), ans)
+
+
+defvjp(solve_banded, _solve_banded_vjp_ab, _solve_banded_vjp_b, argnums=(1, 2))
+defjvp(solve_banded,
+       lambda g, ans, l_and_u, ab, b, *args, **kwargs: -solve_banded(l_and_u, ab, _band_times(l_and_u, g, ans)),
+       lambda g, ans, l_and_u, ab, b, *args, **kwargs: solve_banded(l_and_u, ab, g), argnums=(1, 2))
 
 
 # cholesky: a = L L^H, so dL = L lower_half(inv(L) da inv(L)^H), lower_half keeping the strictly lower

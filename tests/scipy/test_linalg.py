@@ -161,6 +161,21 @@ def test_block_diag(shapes, dtype):
     check(L.block_diag, *blocks)
 
 
+@pytest.mark.parametrize('rhs', [(), (2,)], ids=['vector', 'matrix'])
+@pytest.mark.parametrize('l_and_u', [(1, 1), (2, 0), (0, 2), (1, 2)], ids=str)
+def test_solve_banded(l_and_u, rhs):
+    n = 5
+    ab = rand(sum(l_and_u) + 1, n)
+    ab[l_and_u[1]] += 5.0  # a dominant main diagonal
+    b = rand(n, *rhs)
+    onp.testing.assert_allclose(L.solve_banded(l_and_u, ab, b), scipy.linalg.solve_banded(l_and_u, ab, b))
+    check(lambda ab, b: L.solve_banded(l_and_u, ab, b), ab, b)
+    # The corners of ab outside the matrix are never read: they get no gradient.
+    g = grad(lambda ab: np.sum(L.solve_banded(l_and_u, ab, b)))(ab)
+    lower, upper = l_and_u
+    assert all(g[r, j] == 0 for r in range(upper) for j in range(upper - r))
+
+
 def test_functions_without_rules_say_which_function():
     with pytest.raises(NotImplementedError, match='logm'):
         grad(lambda a: np.sum(L.logm(a)))(invertible(3, 3))
