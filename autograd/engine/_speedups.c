@@ -1348,6 +1348,137 @@ done:
     return result;
 }
 
+/* ----------------------------------------------------------------------------------------------- passes */
+
+/* A pass's state changes (the trace stack, the active flag, the pass scopes such as the array cache's
+ * allocator) are made and undone here because C code runs no signal handler: a KeyboardInterrupt raised by
+ * one lands before the pass is entered, inside the function (and then the pass is left as usual), or after
+ * it was left, never halfway. */
+static PyObject *thread_local;  /* tracing._local, whose ``stack`` lists this thread's running traces */
+static PyObject *scopes;        /* tracing.pass_scopes: (enter, exit) pairs */
+static PyObject *str_stack;
+
+/* Leave the pass: undo what was entered, innermost first; an error raised before is kept over theirs. */
+static void
+leave_pass(PyObject *trace, PyObject *stack, PyObject *tokens)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    for (Py_ssize_t i = PyList_GET_SIZE(tokens) - 1; i >= 0; i--) {
+        PyObject *pair = PyList_GET_ITEM(tokens, i);
+        PyObject *ok = PyObject_CallOneArg(PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1));
+        if (ok == NULL) {
+            if (type == NULL) {
+                PyErr_Fetch(&type, &value, &tb);
+            }
+            else {
+                PyErr_WriteUnraisable(PyTuple_GET_ITEM(pair, 0));
+            }
+        }
+        Py_XDECREF(ok);
+    }
+    if (stack != NULL) {
+        for (Py_ssize_t i = PyList_GET_SIZE(stack) - 1; i >= 0; i--) {
+            if (PyList_GET_ITEM(stack, i) == trace) {
+                PyList_SetSlice(stack, i, i + 1, NULL);
+                break;
+            }
+        }
+        if (PyObject_TypeCheck(trace, &TraceBase_Type)) {
+            ((TraceObject *)trace)->active = 0;
+        }
+    }
+    PyErr_Restore(type, value, tb);
+}
+
+static PyObject *
+this_threads_stack(void)
+{
+    PyObject *stack = PyObject_GetAttr(thread_local, str_stack);
+    if (stack == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        stack = PyList_New(0);
+        if (stack != NULL && PyObject_SetAttr(thread_local, str_stack, stack) < 0) {
+            Py_CLEAR(stack);
+        }
+    }
+    if (stack != NULL && !PyList_Check(stack)) {
+        PyErr_SetString(PyExc_TypeError, "in_pass: the trace stack is not a list");
+        Py_CLEAR(stack);
+    }
+    return stack;
+}
+
+static PyObject *
+in_pass(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 2) {
+        PyErr_SetString(PyExc_TypeError, "in_pass(trace, fun, *args) takes a trace (or None) and a function");
+        return NULL;
+    }
+    if (thread_local == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "in_pass: the engine has not configured this module");
+        return NULL;
+    }
+    PyObject *trace = args[0] == Py_None ? NULL : args[0];
+    PyObject *stack = NULL, *result = NULL;
+    PyObject *tokens = PyList_New(0);
+    if (tokens == NULL) {
+        return NULL;
+    }
+    if (trace != NULL) {
+        stack = this_threads_stack();
+        if (stack == NULL || PyList_Append(stack, trace) < 0) {
+            Py_XDECREF(stack);
+            Py_DECREF(tokens);
+            return NULL;
+        }
+    }
+    PyObject *fast = PySequence_Fast(scopes, "pass_scopes must be a list");
+    if (fast != NULL) {
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
+            PyObject *scope = PySequence_Fast_GET_ITEM(fast, i);
+            if (!PyTuple_Check(scope) || PyTuple_GET_SIZE(scope) != 2) {
+                PyErr_SetString(PyExc_TypeError, "pass_scopes holds (enter, exit) pairs");
+                break;
+            }
+            PyObject *token = PyObject_CallNoArgs(PyTuple_GET_ITEM(scope, 0));
+            PyObject *pair = token == NULL ? NULL : PyTuple_Pack(2, PyTuple_GET_ITEM(scope, 1), token);
+            Py_XDECREF(token);
+            if (pair == NULL || PyList_Append(tokens, pair) < 0) {
+                Py_XDECREF(pair);
+                break;
+            }
+            Py_DECREF(pair);
+        }
+        if (!PyErr_Occurred()) {
+            result = PyObject_Vectorcall(args[1], args + 2, nargs - 2, NULL);
+        }
+        Py_DECREF(fast);
+    }
+    leave_pass(trace, stack, tokens);
+    Py_XDECREF(stack);
+    Py_DECREF(tokens);
+    if (result != NULL && PyErr_Occurred()) {
+        Py_CLEAR(result);
+    }
+    return result;
+}
+
+static PyObject *
+configure_passes(PyObject *module, PyObject *args)
+{
+    PyObject *local, *pass_scopes;
+    if (!PyArg_ParseTuple(args, "OO!:configure_passes", &local, &PyList_Type, &pass_scopes)) {
+        return NULL;
+    }
+    Py_INCREF(local);
+    Py_XSETREF(thread_local, local);
+    Py_INCREF(pass_scopes);
+    Py_XSETREF(scopes, pass_scopes);
+    Py_RETURN_NONE;
+}
+
 /* ---------------------------------------------------------------------------------------------- module */
 
 static PyObject *
@@ -1384,6 +1515,10 @@ static PyMethodDef module_methods[] = {
     {"backward_pass", (PyCFunction)(void (*)(void))backward_pass, METH_VARARGS | METH_KEYWORDS,
      "backward_pass(tape, out, g, release=False): the gradient at tape position 0 given cotangent g at "
      "position out; None if it got none."},
+    {"in_pass", (PyCFunction)(void (*)(void))in_pass, METH_FASTCALL,
+     "in_pass(trace, fun, *args): fun(*args) as a pass of trace (None: a pass with no trace of its own)."},
+    {"configure_passes", configure_passes, METH_VARARGS,
+     "configure_passes(local, pass_scopes): the thread-local trace stack's holder and the pass scopes."},
     {NULL}
 };
 
@@ -1414,8 +1549,9 @@ PyInit__speedups(void)
     str_check_thread = PyUnicode_InternFromString("check_thread");
     str_dtype = PyUnicode_InternFromString("dtype");
     str_kind = PyUnicode_InternFromString("kind");
+    str_stack = PyUnicode_InternFromString("stack");
     if (!empty_dict || !first_argnum || !second_argnum || !both_argnums || !str_notrace || !str_record
-            || !str_vjp || !str_densify || !str_check_thread || !str_dtype || !str_kind) {
+            || !str_vjp || !str_densify || !str_check_thread || !str_dtype || !str_kind || !str_stack) {
         return NULL;
     }
     PyObject *module = PyModule_Create(&module_def);

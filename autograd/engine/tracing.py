@@ -45,42 +45,34 @@ def tracing_active():
 
 pass_scopes = []
 """``(enter, exit)`` pairs run around every pass of a differentiation as ``exit(enter())``: the forward pass
-(``running``) and reverse mode's backward pass. The array layer registers one that allocates the pass's
-arrays from a cache."""
+and reverse mode's backward pass. The array layer registers one that allocates the pass's arrays from a
+cache."""
 
 
-def enter_pass():
-    tokens = []
-    for enter, _ in pass_scopes:
-        tokens.append(enter())
-    return tokens
+def _python_in_pass(trace, fun, *args):
+    """``fun(*args)`` as a pass: with a trace, its forward pass (seen by ``tracing_active``; the trace is
+    finished on return), else a pass of no trace of its own (the backward pass). The pass scopes run
+    around it.
 
-
-def exit_pass(tokens):
-    for (_, exit_scope), token in zip(pass_scopes, tokens):
-        exit_scope(token)
-
-
-class running:
-    """``with running(trace):`` runs the forward pass of ``trace`` (seen by ``tracing_active`` and the pass
-    scopes); the trace is finished on exit."""
-    __slots__ = ('trace', 'scopes')
-
-    def __init__(self, trace):
-        self.trace = trace
-
-    def __enter__(self):
-        try:
-            _local.stack.append(self.trace)
-        except AttributeError:
-            _local.stack = [self.trace]
-        self.scopes = enter_pass()
-        return self.trace
-
-    def __exit__(self, *exc):
-        exit_pass(self.scopes)
-        _local.stack.remove(self.trace)
-        self.trace.active = False
+    A signal handler's exception (KeyboardInterrupt) can land between any two bytecodes, so each change is
+    one call made inside the ``try`` (CPython runs handlers only after a call returns), and the ``finally``
+    undoes the trace's part before making any call. ``speedups.in_pass`` does all of it in C, the scopes
+    included: the only one, the array cache's, is compiled and so never meets this function.
+    """
+    stack = active_traces()
+    exits = []
+    try:
+        if trace is not None:
+            stack.append(trace)
+        for enter, exit_scope in pass_scopes:
+            exits.append((exit_scope, enter()))
+        return fun(*args)
+    finally:
+        if trace is not None:
+            trace.active = False
+            stack.remove(trace)
+        for exit_scope, token in reversed(exits):
+            exit_scope(token)
 
 
 class _TraceFields:
@@ -104,6 +96,9 @@ class _BoxFields:
 # The C module defines the same fields (and initialization: the next level, active, this thread), so that
 # its primitive wrapper can read them directly.
 _TraceBase, _BoxBase = (speedups.TraceBase, speedups.BoxBase) if speedups else (_TraceFields, _BoxFields)
+if speedups:
+    speedups.configure_passes(_local, pass_scopes)
+in_pass = speedups.in_pass if speedups else _python_in_pass
 
 
 class Trace(_TraceBase):
