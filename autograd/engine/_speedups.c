@@ -48,6 +48,7 @@ typedef struct {
     PyObject_HEAD
     PyObject *box_type;
     PyObject *kinds;
+    PyObject *otherwise;  /* otherwise(value, trace): the result for the other kinds; NULL: value itself */
     vectorcallfunc vectorcall;
 } BoxIfKindObject;
 
@@ -185,7 +186,16 @@ make_box(PyObject *maker, PyObject *value, PyObject *trace, PyObject *node)
         int boxed = has_kind((BoxIfKindObject *)maker, value);
         if (boxed <= 0) {
             Py_DECREF(node);
-            return boxed < 0 ? NULL : (Py_INCREF(value), value);
+            PyObject *otherwise = ((BoxIfKindObject *)maker)->otherwise;
+            if (boxed < 0) {
+                return NULL;
+            }
+            if (otherwise != NULL) {
+                PyObject *args[2] = {value, trace};
+                return PyObject_Vectorcall(otherwise, args, 2, NULL);
+            }
+            Py_INCREF(value);
+            return value;
         }
         maker = ((BoxIfKindObject *)maker)->box_type;
     }
@@ -245,8 +255,8 @@ BoxIfKind_vectorcall(BoxIfKindObject *self, PyObject *const *args, size_t nargsf
 static PyObject *
 BoxIfKind_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    PyObject *box_type, *kinds;
-    if (!PyArg_ParseTuple(args, "OU:BoxIfKind", &box_type, &kinds)) {
+    PyObject *box_type, *kinds, *otherwise = NULL;
+    if (!PyArg_ParseTuple(args, "OU|O:BoxIfKind", &box_type, &kinds, &otherwise)) {
         return NULL;
     }
     BoxIfKindObject *self = (BoxIfKindObject *)type->tp_alloc(type, 0);
@@ -255,8 +265,10 @@ BoxIfKind_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     }
     Py_INCREF(box_type);
     Py_INCREF(kinds);
+    Py_XINCREF(otherwise);
     self->box_type = box_type;
     self->kinds = kinds;
+    self->otherwise = otherwise;
     self->vectorcall = (vectorcallfunc)BoxIfKind_vectorcall;
     return (PyObject *)self;
 }
@@ -266,6 +278,7 @@ BoxIfKind_traverse(BoxIfKindObject *self, visitproc visit, void *arg)
 {
     Py_VISIT(self->box_type);
     Py_VISIT(self->kinds);
+    Py_VISIT(self->otherwise);
     return 0;
 }
 
@@ -274,6 +287,7 @@ BoxIfKind_clear(BoxIfKindObject *self)
 {
     Py_CLEAR(self->box_type);
     Py_CLEAR(self->kinds);
+    Py_CLEAR(self->otherwise);
     return 0;
 }
 
@@ -288,14 +302,16 @@ BoxIfKind_dealloc(BoxIfKindObject *self)
 static PyMemberDef BoxIfKind_members[] = {
     {"box_type", T_OBJECT, offsetof(BoxIfKindObject, box_type), READONLY, NULL},
     {"kinds", T_OBJECT, offsetof(BoxIfKindObject, kinds), READONLY, NULL},
+    {"otherwise", T_OBJECT, offsetof(BoxIfKindObject, otherwise), READONLY, NULL},
     {NULL}
 };
 
 static PyTypeObject BoxIfKind_Type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "autograd.engine._speedups.BoxIfKind",
-    .tp_doc = "BoxIfKind(box_type, kinds)\n--\n\n"
-              "A box maker: values whose dtype.kind is one of kinds go in box_type boxes, others stay plain.",
+    .tp_doc = "BoxIfKind(box_type, kinds, otherwise=None)\n--\n\n"
+              "A box maker: values whose dtype.kind is one of kinds go in box_type boxes, others stay plain "
+              "(or become otherwise(value, trace)).",
     .tp_basicsize = sizeof(BoxIfKindObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_new = BoxIfKind_new,

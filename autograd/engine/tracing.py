@@ -163,15 +163,19 @@ class Box(_BoxBase):
 
 
 class _BoxIfKind:
-    """A box maker: values whose ``dtype.kind`` is one of ``kinds`` go in ``box_type`` boxes, others stay plain."""
-    __slots__ = ('box_type', 'kinds')
+    """A box maker: values whose ``dtype.kind`` is one of ``kinds`` go in ``box_type`` boxes, others stay plain
+    (or become ``otherwise(value, trace)``)."""
+    __slots__ = ('box_type', 'kinds', 'otherwise')
 
-    def __init__(self, box_type, kinds):
+    def __init__(self, box_type, kinds, otherwise=None):
         self.box_type = box_type
         self.kinds = kinds
+        self.otherwise = otherwise
 
     def __call__(self, value, trace, node):
-        return self.box_type(value, trace, node) if value.dtype.kind in self.kinds else value
+        if value.dtype.kind in self.kinds:
+            return self.box_type(value, trace, node)
+        return value if self.otherwise is None else self.otherwise(value, trace)
 
 
 BoxIfKind = speedups.BoxIfKind if speedups else _BoxIfKind
@@ -197,6 +201,10 @@ def getval(x):
 
 _untraced_types = (bool, int, str, bytes, type(None), type(Ellipsis), slice, range)
 
+subclass_checks = {}
+"""Registered value type -> ``check(subclass)``, run before values of a subclass are traced like the
+base's; it raises TypeError for subclasses whose values would get wrong derivatives."""
+
 
 def box_type_of(value_type):
     """The Box class (or box-making callable) for ``value_type``; None when its values carry no derivative."""
@@ -207,6 +215,8 @@ def box_type_of(value_type):
     maker = None
     for base in value_type.__mro__[1:]:
         if base in Box.type_mappings:
+            if base in subclass_checks:
+                subclass_checks[base](value_type)
             maker = Box.type_mappings[base]
             break
     else:
