@@ -5,6 +5,14 @@ import numpy as _np
 KNOWN_SAFE = {_np.ndarray, _np.memmap}
 
 
+def declare_safe(subclass):
+    """Trace values of ``subclass`` like plain arrays: declare that its arithmetic and functions are ndarray's
+    (results may keep the subclass)."""
+    if not (isinstance(subclass, type) and issubclass(subclass, _np.ndarray)):
+        raise TypeError('declare_safe takes an ndarray subclass, got {!r}'.format(subclass))
+    KNOWN_SAFE.add(subclass)
+
+
 def check_array_type(value_type):
     """Raise TypeError, naming the fix, unless values of ``value_type`` are traced exactly like arrays."""
     if value_type in KNOWN_SAFE:
@@ -21,5 +29,6 @@ def check_array_type(value_type):
             "0.0, x) inside the function.")
     raise TypeError(
         "autograd does not differentiate values of {}.{}, an ndarray subclass whose operations may differ "
-        "from ndarray's, which the derivative rules assume. Convert with numpy.asarray(x).".format(
+        "from ndarray's, which the derivative rules assume. Convert with numpy.asarray(x), or declare the "
+        "class safe with autograd.numpy.subclasses.declare_safe if it keeps ndarray's arithmetic.".format(
             value_type.__module__, value_type.__qualname__))

@@ -19,6 +19,7 @@ from autograd import (deriv, elementwise_grad, grad, grad_and_aux, grad_named, h
                       jacobian, make_jvp, make_vjp, multigrad_dict, value_and_grad)
 from autograd.engine import DeadTraceError, IndependentOutputWarning, TracedConversionError
 from autograd.extend import defjvp, defvjp, primitive
+from autograd.numpy.subclasses import declare_safe
 
 
 def f2(x, y):
@@ -81,7 +82,8 @@ MATRIX = r"autograd does not differentiate numpy\.matrix values: '\*' and '\*\*'
 MASKED = r'autograd does not differentiate masked arrays: the derivative would ignore the mask\. Apply the ' \
          r'mask first and pass a plain array'
 SUBCLASS = r'autograd does not differentiate values of {}, an ndarray subclass whose operations may differ ' \
-           r"from ndarray's, which the derivative rules assume\. Convert with numpy\.asarray\(x\)\.$"
+           r"from ndarray's, which the derivative rules assume\. Convert with numpy\.asarray\(x\), or declare the " \
+           r'class safe with autograd\.numpy\.subclasses\.declare_safe if it keeps ndarray.s arithmetic\.$'
 OBJECT_RESULT = r'autograd cannot differentiate through arrays of dtype object: a traced operation gave one, ' \
                 r'so the derivative would be lost\. Convert object arrays with numpy\.asarray\(a, dtype=float\)'
 NO_RULE = r"{0}-mode derivative of primitive '{3}' with respect to argument {1} is not defined\. Define " \
@@ -226,6 +228,18 @@ def test_memmap_arguments_are_differentiated_like_arrays(tmp_path):
     x = onp.memmap(tmp_path / 'x', dtype=float, mode='w+', shape=(3,))
     x[:] = [1.0, 2.0, 3.0]
     assert onp.array_equal(grad(lambda x: np.sum(x * x))(x), [2.0, 4.0, 6.0])
+
+
+def test_a_subclass_declared_safe_is_differentiated_like_arrays():
+    class Harmless(onp.ndarray):
+        pass
+    x = onp.ones(2).view(Harmless)
+    with pytest.raises(TypeError, match='declare_safe'):
+        grad(lambda x: np.sum(x * x))(x)
+    declare_safe(Harmless)
+    assert grad(lambda x: np.sum(x * x))(x).tolist() == [2.0, 2.0]
+    with pytest.raises(TypeError, match='takes an ndarray subclass'):
+        declare_safe(list)
 
 
 def test_integer_and_object_constants_created_inside_are_no_error():
