@@ -11,7 +11,7 @@ from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, TracedCon
                       constant_value, contains_box, getval, in_pass, isbox, new_box, notrace_primitive, primitive,
                       tracing_active)
 from .vspace import SparseObject, VSpace, vspace
-from . import forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
+from . import copying as _copying, forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
 
 
 class JVPNode:
