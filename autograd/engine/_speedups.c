@@ -839,8 +839,8 @@ call_general(PrimitiveObject *self, PyObject *const *args, Py_ssize_t nargs, PyO
 
 /* ``inner(*values, **kwargs)`` where the keyword values follow the positional ones in ``args``. */
 static PyObject *
-call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args, Py_ssize_t nargs,
-          PyObject *kwnames)
+call_with_keywords(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args,
+                   Py_ssize_t nargs, PyObject *kwnames)
 {
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     if (nkw == 0) {
@@ -854,6 +854,24 @@ call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *cons
         buffer[nvalues + i] = args[nargs + i];
     }
     return PyObject_Vectorcall(inner, buffer, nvalues, kwnames);
+}
+
+/* The same; a primitive calling itself again for boxes inside boxes counts against the recursion limit,
+ * as it does in Python, so a box that contains itself raises RecursionError instead of overflowing the
+ * C stack. */
+static PyObject *
+call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
+{
+    if (!Py_IS_TYPE(inner, &Primitive_Type)) {
+        return call_with_keywords(inner, values, nvalues, args, nargs, kwnames);
+    }
+    if (Py_EnterRecursiveCall(" while unwrapping boxes inside boxes")) {
+        return NULL;
+    }
+    PyObject *result = call_with_keywords(inner, values, nvalues, args, nargs, kwnames);
+    Py_LeaveRecursiveCall();
+    return result;
 }
 
 /* A traced operand's trace when the common paths can take it: a running trace. */
