@@ -75,6 +75,9 @@ static PyObject *missing_rule;
 static PyObject *accumulate;
 static PyObject *accumulators;
 
+/* Set by the array layer: whether ``d * g`` may be computed as ``d *= g`` for a temporary ``d``. */
+static int (*multiplies_in_place)(PyObject *d, PyObject *g) = NULL;
+
 static PyObject *empty_dict;
 static PyObject *first_argnum, *second_argnum, *both_argnums;
 static PyObject *str_notrace, *str_record, *str_vjp, *str_densify, *str_check_thread, *str_dtype, *str_kind;
@@ -339,7 +342,12 @@ ProductRule_vectorcall(ProductRuleObject *self, PyObject *const *args, size_t na
     if (derivative == NULL) {
         return NULL;
     }
-    PyObject *result = PyNumber_Multiply(derivative, args[0]);
+    /* Python's ``derivative * g`` lets NumPy write into a temporary derivative it alone holds; NumPy does
+     * that only when called from the interpreter, so here the array layer's test says when it may. */
+    PyObject *result = Py_REFCNT(derivative) == 1 && multiplies_in_place != NULL
+                               && multiplies_in_place(derivative, args[0])
+                           ? PyNumber_InPlaceMultiply(derivative, args[0])
+                           : PyNumber_Multiply(derivative, args[0]);
     Py_DECREF(derivative);
     return result;
 }
@@ -1540,6 +1548,17 @@ configure(PyObject *module, PyObject *args, PyObject *kwds)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+set_in_place_test(PyObject *module, PyObject *capsule)
+{
+    void *test = PyCapsule_GetPointer(capsule, "autograd.multiplies_in_place");
+    if (test == NULL) {
+        return NULL;
+    }
+    multiplies_in_place = (int (*)(PyObject *, PyObject *))test;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef module_methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Give the module the Python objects of the engine that it works with."},
@@ -1551,6 +1570,8 @@ static PyMethodDef module_methods[] = {
      "position out; None if it got none."},
     {"in_pass", (PyCFunction)(void (*)(void))in_pass, METH_FASTCALL,
      "in_pass(trace, fun, *args): fun(*args) as a pass of trace (None: a pass with no trace of its own)."},
+    {"set_in_place_test", set_in_place_test, METH_O,
+     "set_in_place_test(capsule): the array layer's test for product rules multiplying in place."},
     {"configure_passes", configure_passes, METH_VARARGS,
      "configure_passes(local, pass_scopes): the thread-local trace stack's holder and the pass scopes."},
     {NULL}

@@ -246,6 +246,39 @@ set_limit(PyObject *module, PyObject *value)
     Py_RETURN_NONE;
 }
 
+/* ``d * g`` equals ``d *= g`` and may reuse d's memory when d is a plain array that owns its data (the
+ * caller checks that it holds the only reference) and g broadcasts into it without changing its dtype:
+ * an array of d's dtype, or a Python float (which NumPy promotes weakly) for a floating d. This is the
+ * reuse NumPy makes itself for temporaries in Python expressions. */
+static int
+multiplies_in_place(PyObject *d, PyObject *g)
+{
+    if (!PyArray_CheckExact(d) || PyArray_BASE((PyArrayObject *)d) != NULL
+            || !PyArray_CHKFLAGS((PyArrayObject *)d, NPY_ARRAY_OWNDATA | NPY_ARRAY_WRITEABLE)) {
+        return 0;
+    }
+    PyArrayObject *a = (PyArrayObject *)d;
+    if (PyFloat_CheckExact(g)) {
+        return PyArray_ISFLOAT(a) || PyArray_ISCOMPLEX(a);
+    }
+    if (!PyArray_CheckExact(g)) {
+        return 0;
+    }
+    PyArrayObject *b = (PyArrayObject *)g;
+    int nd = PyArray_NDIM(a), gd = PyArray_NDIM(b);
+    if (gd > nd || PyArray_DESCR(a)->type_num != PyArray_DESCR(b)->type_num
+            || !PyArray_ISNBO(PyArray_DESCR(a)->byteorder) || !PyArray_ISNBO(PyArray_DESCR(b)->byteorder)) {
+        return 0;
+    }
+    for (int i = 1; i <= gd; i++) {
+        npy_intp n = PyArray_DIM(b, gd - i);
+        if (n != 1 && n != PyArray_DIM(a, nd - i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static PyMethodDef methods[] = {
     {"use", use, METH_NOARGS, "Allocate new arrays from the cache in this context; returns what restore() takes."},
     {"restore", restore, METH_O, "Go back to the handler that use() returned."},
@@ -272,5 +305,15 @@ PyInit__memory(void)
     if (handler_capsule == NULL) {
         return NULL;
     }
-    return PyModule_Create(&module_def);
+    PyObject *module = PyModule_Create(&module_def);
+    if (module == NULL) {
+        return NULL;
+    }
+    PyObject *test = PyCapsule_New((void *)multiplies_in_place, "autograd.multiplies_in_place", NULL);
+    if (test == NULL || PyModule_AddObject(module, "multiplies_in_place", test) < 0) {
+        Py_XDECREF(test);
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
 }

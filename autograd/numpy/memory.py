@@ -9,7 +9,7 @@ differentiation use it, in the thread that differentiates; nothing changes for o
 
 Without the compiled module (or with AUTOGRAD_PURE_PYTHON set) arrays are allocated as usual.
 """
-from ..engine.tracing import load_compiled, pass_scopes
+from ..engine.tracing import load_compiled, pass_scopes, speedups
 
 _memory = load_compiled('._memory', __package__)
 
@@ -41,3 +41,5 @@ def release_cached_memory():
 
 if _memory:
     pass_scopes.append((_memory.use, _memory.restore))
+    if speedups:
+        speedups.set_in_place_test(_memory.multiplies_in_place)
