@@ -3,8 +3,9 @@
  * A reverse pass keeps every intermediate array alive until the backward pass frees them, so each gradient
  * evaluation asks the system for its peak memory afresh, and the C library hands large blocks back to the
  * kernel as soon as they are free: every page is faulted in and zeroed again on the next evaluation. This
- * allocator keeps freed blocks of 16 KiB and more, by size, up to a limit, and hands them out again.
- * memory.py installs it (for the current thread or context only) during autograd's forward and backward
+ * allocator keeps freed blocks of 16 KiB and more, by size class, up to a limit, and hands them out again;
+ * when a pass ends it keeps only what that pass needed, so memory of sizes no longer used goes back to the
+ * system. memory.py installs it (for the current thread or context only) during autograd's forward and backward
  * passes; an array made then returns its block here whenever it is freed. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -20,59 +21,76 @@
 
 /* Each block starts with a header holding its size class, which keeps the user's data 16-byte aligned. */
 #define HEADER 16
-#define MIN_CACHED (16 * 1024)
-#define PAGE 4096
+#define MIN_CACHED_LOG2 14  /* blocks of 16 KiB and more are cached */
+#define MIN_CACHED ((size_t)1 << MIN_CACHED_LOG2)
+#define MAX_CACHED ((size_t)1 << 60)
+#define STEPS_LOG2 3  /* 8 size classes per doubling: a block is at most 1/8 larger than asked for */
+#define NCLASSES (((60 - MIN_CACHED_LOG2) << STEPS_LOG2) + 1)
 #define HUGE_PAGE (2 * 1024 * 1024)
-#define NBUCKETS 512
 
-typedef struct {
-    size_t size;  /* 0: an unused slot */
-    char *head;   /* a list of free blocks (their data pointers) linked through their first word */
-} Bucket;
-
-static Bucket buckets[NBUCKETS];
+/* Free blocks by size class, each a list linked through the blocks' first word. Sizes that differ by less
+ * than a class step share blocks, so a workload whose array sizes drift still reuses them. */
+static char *free_blocks[NCLASSES];
 static size_t cached_bytes = 0;
 static size_t limit = (size_t)1 << 30;
+/* Bytes of cacheable blocks handed out and not yet freed, and their most since the last trim: what a pass
+ * needed, so what the next identical pass will ask for (and what the pass before it needed). */
+static size_t live_bytes = 0, peak_live_bytes = 0, previous_need = 0;
+static unsigned long long hits = 0, misses = 0;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
-static size_t
-size_class(size_t size)
+static inline int
+floor_log2(size_t n)
 {
-    return size < MIN_CACHED ? size : (size + PAGE - 1) & ~(size_t)(PAGE - 1);
+    return (int)(8 * sizeof(unsigned long long)) - 1 - __builtin_clzll((unsigned long long)n);
 }
 
-/* The bucket for ``size``, made if ``create``; NULL if there is none (or no room for another). */
-static Bucket *
-bucket_for(size_t size, int create)
+/* The class of a block for ``size`` bytes and, in *rounded, its size; -1 for sizes not cached. */
+static int
+class_of(size_t size, size_t *rounded)
 {
-    size_t start = (size / PAGE) % NBUCKETS;
-    for (size_t i = 0; i < NBUCKETS; i++) {
-        Bucket *bucket = &buckets[(start + i) % NBUCKETS];
-        if (bucket->size == size) {
-            return bucket;
-        }
-        if (bucket->size == 0) {
-            if (!create) {
-                return NULL;
-            }
-            bucket->size = size;
-            return bucket;
-        }
+    if (size < MIN_CACHED || size > MAX_CACHED) {
+        *rounded = size;
+        return -1;
     }
-    return NULL;
+    int p = floor_log2(size);
+    size_t step = (size_t)1 << (p - STEPS_LOG2);
+    *rounded = (size + step - 1) & ~(step - 1);
+    return ((p - MIN_CACHED_LOG2) << STEPS_LOG2) + (int)(*rounded >> (p - STEPS_LOG2)) - (1 << STEPS_LOG2);
 }
 
+static void
+count_live(size_t size)
+{
+    live_bytes += size;
+    if (live_bytes > peak_live_bytes) {
+        peak_live_bytes = live_bytes;
+    }
+}
+
+/* A cached block of class ``cls``, or of one of the next two (at most a quarter larger), or NULL; counts
+ * the hit or miss and the block as live. ``*size`` becomes the block's size. */
 static char *
-take_cached(size_t size)
+take_cached(int cls, size_t *size)
 {
     char *data = NULL;
     pthread_mutex_lock(&lock);
-    Bucket *bucket = bucket_for(size, 0);
-    if (bucket != NULL && bucket->head != NULL) {
-        data = bucket->head;
-        bucket->head = *(char **)data;
-        cached_bytes -= size;
+    for (int c = cls; c <= cls + 2 && c < NCLASSES; c++) {
+        if (free_blocks[c] != NULL) {
+            data = free_blocks[c];
+            free_blocks[c] = *(char **)data;
+            *size = *(size_t *)(data - HEADER);
+            cached_bytes -= *size;
+            break;
+        }
     }
+    if (data != NULL) {
+        hits++;
+    }
+    else {
+        misses++;
+    }
+    count_live(*size);
     pthread_mutex_unlock(&lock);
     return data;
 }
@@ -94,46 +112,97 @@ with_header(char *base, size_t size)
     return base + HEADER;
 }
 
+/* Blocks this large come straight from the kernel and go straight back: kept in the C library's heap,
+ * cached blocks would pin its free space around them, and the heap could not shrink when the cache does. */
+#define MAPPED (128 * 1024)
+
+static char *
+system_alloc(size_t total, int zeroed)
+{
+#ifdef __linux__
+    if (total >= MAPPED) {
+        void *base = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        return base == MAP_FAILED ? NULL : base;
+    }
+#endif
+    return zeroed ? calloc(1, total) : malloc(total);
+}
+
+static void
+system_free(char *base)
+{
+    size_t total = *(size_t *)base + HEADER;
+#ifdef __linux__
+    if (total >= MAPPED) {
+        munmap(base, total);
+        return;
+    }
+#endif
+    free(base);
+}
+
+/* A block that failed to be allocated is no longer live. */
+static void *
+allocated(char *base, int cls, size_t size)
+{
+    if (base != NULL) {
+        return with_header(base, size);
+    }
+    if (cls >= 0) {
+        pthread_mutex_lock(&lock);
+        live_bytes -= size;
+        pthread_mutex_unlock(&lock);
+    }
+    return NULL;
+}
+
 static void *
 cached_malloc(void *ctx, size_t size)
 {
-    size_t cls = size_class(size);
-    if (cls >= MIN_CACHED) {
-        char *data = take_cached(cls);
+    size_t rounded;
+    int cls = class_of(size, &rounded);
+    if (cls >= 0) {
+        char *data = take_cached(cls, &rounded);
         if (data != NULL) {
             return data;
         }
     }
-    char *base = malloc(cls + HEADER);
-    return base == NULL ? NULL : with_header(base, cls);
+    return allocated(system_alloc(rounded + HEADER, 0), cls, rounded);
 }
 
 static void *
 cached_calloc(void *ctx, size_t nelem, size_t elsize)
 {
-    if (elsize != 0 && nelem > ((size_t)-1 - HEADER - PAGE) / elsize) {
-        return NULL;
+    if (elsize != 0 && nelem > MAX_CACHED / elsize) {
+        return NULL;  /* beyond 2**60 bytes: no system has that memory */
     }
-    size_t cls = size_class(nelem * elsize);
-    if (cls >= MIN_CACHED) {
-        char *data = take_cached(cls);
+    size_t rounded;
+    int cls = class_of(nelem * elsize, &rounded);
+    if (cls >= 0) {
+        char *data = take_cached(cls, &rounded);
         if (data != NULL) {
-            return memset(data, 0, cls);
+            return memset(data, 0, nelem * elsize);
         }
     }
-    char *base = calloc(1, cls + HEADER);
-    return base == NULL ? NULL : with_header(base, cls);
+    return allocated(system_alloc(rounded + HEADER, 1), cls, rounded);
 }
 
+static void cached_free(void *ctx, void *ptr, size_t size);
+
+/* A new block and a copy: blocks may be mapped pages, which the C library's realloc cannot resize. */
 static void *
 cached_realloc(void *ctx, void *ptr, size_t new_size)
 {
     if (ptr == NULL) {
         return cached_malloc(ctx, new_size);
     }
-    size_t cls = size_class(new_size);
-    char *base = realloc((char *)ptr - HEADER, cls + HEADER);
-    return base == NULL ? NULL : with_header(base, cls);
+    size_t old = *(size_t *)((char *)ptr - HEADER);
+    void *data = cached_malloc(ctx, new_size);
+    if (data != NULL) {
+        memcpy(data, ptr, old < new_size ? old : new_size);
+        cached_free(ctx, ptr, old);
+    }
+    return data;
 }
 
 static void
@@ -143,22 +212,41 @@ cached_free(void *ctx, void *ptr, size_t size)
         return;
     }
     char *base = (char *)ptr - HEADER;
-    size_t cls = *(size_t *)base;
-    if (cls >= MIN_CACHED) {
+    size_t rounded;
+    int cls = class_of(*(size_t *)base, &rounded);
+    if (cls >= 0) {
         pthread_mutex_lock(&lock);
-        Bucket *bucket = cached_bytes + cls <= limit ? bucket_for(cls, 1) : NULL;
-        if (bucket != NULL) {
-            *(char **)ptr = bucket->head;
-            bucket->head = ptr;
-            cached_bytes += cls;
+        live_bytes -= rounded;
+        int keep = cached_bytes + rounded <= limit;
+        if (keep) {
+            *(char **)ptr = free_blocks[cls];
+            free_blocks[cls] = ptr;
+            cached_bytes += rounded;
         }
         pthread_mutex_unlock(&lock);
-        if (bucket != NULL) {
+        if (keep) {
             return;
         }
     }
-    free(base);
+    system_free(base);
 }
+
+/* Give back cached blocks, the largest first, until at most ``keep`` bytes stay. Called with the lock. */
+static void
+trim_to(size_t keep)
+{
+    for (int cls = NCLASSES - 1; cls >= 0 && cached_bytes > keep; cls--) {
+        while (free_blocks[cls] != NULL && cached_bytes > keep) {
+            char *data = free_blocks[cls];
+            free_blocks[cls] = *(char **)data;
+            cached_bytes -= *(size_t *)(data - HEADER);
+            system_free(data - HEADER);
+        }
+    }
+}
+
+static void lock_for_fork(void) { pthread_mutex_lock(&lock); }
+static void unlock_after_fork(void) { pthread_mutex_unlock(&lock); }
 
 static PyDataMem_Handler handler = {
     "autograd_caching_allocator",
@@ -196,6 +284,15 @@ restore(PyObject *module, PyObject *previous)
         return NULL;
     }
     Py_DECREF(ours);
+    /* The pass is over: keep what it needed beyond what is still in use, or what the pass before it
+     * needed if more (a forward pass and its backward pass take turns), which is what the same passes
+     * need next time; blocks of other sizes would only hold memory. */
+    pthread_mutex_lock(&lock);
+    size_t need = peak_live_bytes - live_bytes;
+    trim_to(need > previous_need ? need : previous_need);
+    previous_need = need;
+    peak_live_bytes = live_bytes;
+    pthread_mutex_unlock(&lock);
     Py_RETURN_NONE;
 }
 
@@ -203,17 +300,7 @@ static PyObject *
 release(PyObject *module, PyObject *unused)
 {
     pthread_mutex_lock(&lock);
-    for (size_t i = 0; i < NBUCKETS; i++) {
-        char *data = buckets[i].head;
-        while (data != NULL) {
-            char *next = *(char **)data;
-            free(data - HEADER);
-            data = next;
-        }
-        buckets[i].head = NULL;
-        buckets[i].size = 0;
-    }
-    cached_bytes = 0;
+    trim_to(0);
     pthread_mutex_unlock(&lock);
     Py_RETURN_NONE;
 }
@@ -225,6 +312,17 @@ get_cached_bytes(PyObject *module, PyObject *unused)
     size_t bytes = cached_bytes;
     pthread_mutex_unlock(&lock);
     return PyLong_FromSize_t(bytes);
+}
+
+static PyObject *
+stats(PyObject *module, PyObject *unused)
+{
+    pthread_mutex_lock(&lock);
+    unsigned long long h = hits, m = misses;
+    size_t bytes = cached_bytes, most = limit;
+    pthread_mutex_unlock(&lock);
+    return Py_BuildValue("{sKsKsnsn}", "hits", h, "misses", m, "cached_bytes", (Py_ssize_t)bytes, "limit",
+                         (Py_ssize_t)most);
 }
 
 static PyObject *
@@ -284,6 +382,7 @@ static PyMethodDef methods[] = {
     {"restore", restore, METH_O, "Go back to the handler that use() returned."},
     {"release", release, METH_NOARGS, "Give every cached block back to the system."},
     {"cached_bytes", get_cached_bytes, METH_NOARGS, "Bytes held in the cache now."},
+    {"stats", stats, METH_NOARGS, "hits, misses (allocations of cached sizes served or not), cached_bytes, limit."},
     {"get_limit", get_limit, METH_NOARGS, "The most bytes the cache holds."},
     {"set_limit", set_limit, METH_O, "Set the most bytes the cache holds (0 turns caching off)."},
     {NULL}
@@ -301,6 +400,10 @@ PyMODINIT_FUNC
 PyInit__memory(void)
 {
     import_array();
+    if (pthread_atfork(lock_for_fork, unlock_after_fork, unlock_after_fork) != 0) {
+        PyErr_SetString(PyExc_OSError, "the array cache could not register its fork handler");
+        return NULL;
+    }
     handler_capsule = PyCapsule_New(&handler, "mem_handler", NULL);
     if (handler_capsule == NULL) {
         return NULL;
