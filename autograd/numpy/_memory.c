@@ -33,9 +33,11 @@
 static char *free_blocks[NCLASSES];
 static size_t cached_bytes = 0;
 static size_t limit = (size_t)1 << 30;
-/* Bytes of cacheable blocks handed out and not yet freed, and their most since the last trim: what a pass
- * needed, so what the next identical pass will ask for (and what the pass before it needed). */
-static size_t live_bytes = 0, peak_live_bytes = 0, previous_need = 0;
+static size_t cached_count[NCLASSES];
+/* By class: blocks handed out and not yet freed, and their most during this pass and the one before it.
+ * The most live at once is what the same passes will ask for next time. */
+static size_t live[NCLASSES], peak[NCLASSES], previous_peak[NCLASSES];
+static int classes_used = 0;  /* one more than the largest class handed out, so passes scan no further */
 static unsigned long long hits = 0, misses = 0;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -60,11 +62,13 @@ class_of(size_t size, size_t *rounded)
 }
 
 static void
-count_live(size_t size)
+count_live(int cls)
 {
-    live_bytes += size;
-    if (live_bytes > peak_live_bytes) {
-        peak_live_bytes = live_bytes;
+    if (++live[cls] > peak[cls]) {
+        peak[cls] = live[cls];
+    }
+    if (cls >= classes_used) {
+        classes_used = cls + 1;
     }
 }
 
@@ -74,6 +78,7 @@ static char *
 take_cached(int cls, size_t *size)
 {
     char *data = NULL;
+    int found = cls;
     pthread_mutex_lock(&lock);
     for (int c = cls; c <= cls + 2 && c < NCLASSES; c++) {
         if (free_blocks[c] != NULL) {
@@ -81,6 +86,8 @@ take_cached(int cls, size_t *size)
             free_blocks[c] = *(char **)data;
             *size = *(size_t *)(data - HEADER);
             cached_bytes -= *size;
+            cached_count[c]--;
+            found = c;
             break;
         }
     }
@@ -90,7 +97,7 @@ take_cached(int cls, size_t *size)
     else {
         misses++;
     }
-    count_live(*size);
+    count_live(found);
     pthread_mutex_unlock(&lock);
     return data;
 }
@@ -150,7 +157,7 @@ allocated(char *base, int cls, size_t size)
     }
     if (cls >= 0) {
         pthread_mutex_lock(&lock);
-        live_bytes -= size;
+        live[cls]--;
         pthread_mutex_unlock(&lock);
     }
     return NULL;
@@ -216,12 +223,13 @@ cached_free(void *ctx, void *ptr, size_t size)
     int cls = class_of(*(size_t *)base, &rounded);
     if (cls >= 0) {
         pthread_mutex_lock(&lock);
-        live_bytes -= rounded;
+        live[cls]--;
         int keep = cached_bytes + rounded <= limit;
         if (keep) {
             *(char **)ptr = free_blocks[cls];
             free_blocks[cls] = ptr;
             cached_bytes += rounded;
+            cached_count[cls]++;
         }
         pthread_mutex_unlock(&lock);
         if (keep) {
@@ -231,17 +239,16 @@ cached_free(void *ctx, void *ptr, size_t size)
     system_free(base);
 }
 
-/* Give back cached blocks, the largest first, until at most ``keep`` bytes stay. Called with the lock. */
+/* Give back cached blocks of class ``cls`` until at most ``keep`` stay. Called with the lock. */
 static void
-trim_to(size_t keep)
+trim_class(int cls, size_t keep)
 {
-    for (int cls = NCLASSES - 1; cls >= 0 && cached_bytes > keep; cls--) {
-        while (free_blocks[cls] != NULL && cached_bytes > keep) {
-            char *data = free_blocks[cls];
-            free_blocks[cls] = *(char **)data;
-            cached_bytes -= *(size_t *)(data - HEADER);
-            system_free(data - HEADER);
-        }
+    while (cached_count[cls] > keep) {
+        char *data = free_blocks[cls];
+        free_blocks[cls] = *(char **)data;
+        cached_bytes -= *(size_t *)(data - HEADER);
+        cached_count[cls]--;
+        system_free(data - HEADER);
     }
 }
 
@@ -284,14 +291,16 @@ restore(PyObject *module, PyObject *previous)
         return NULL;
     }
     Py_DECREF(ours);
-    /* The pass is over: keep what it needed beyond what is still in use, or what the pass before it
-     * needed if more (a forward pass and its backward pass take turns), which is what the same passes
-     * need next time; blocks of other sizes would only hold memory. */
+    /* The pass is over. Of each class keep as many blocks as this pass or the one before it (a forward
+     * pass and its backward pass take turns) had live at once, less those still live, which come back
+     * when freed: what the same passes need next time. Blocks of other sizes would only hold memory. */
     pthread_mutex_lock(&lock);
-    size_t need = peak_live_bytes - live_bytes;
-    trim_to(need > previous_need ? need : previous_need);
-    previous_need = need;
-    peak_live_bytes = live_bytes;
+    for (int cls = 0; cls < classes_used; cls++) {
+        size_t most = peak[cls] > previous_peak[cls] ? peak[cls] : previous_peak[cls];
+        trim_class(cls, most > live[cls] ? most - live[cls] : 0);
+        previous_peak[cls] = peak[cls];
+        peak[cls] = live[cls];
+    }
     pthread_mutex_unlock(&lock);
     Py_RETURN_NONE;
 }
@@ -300,7 +309,9 @@ static PyObject *
 release(PyObject *module, PyObject *unused)
 {
     pthread_mutex_lock(&lock);
-    trim_to(0);
+    for (int cls = 0; cls < classes_used; cls++) {
+        trim_class(cls, 0);
+    }
     pthread_mutex_unlock(&lock);
     Py_RETURN_NONE;
 }

@@ -213,3 +213,22 @@ def test_a_process_forked_while_another_thread_uses_the_cache_can_use_it(fresh_c
     finally:
         stop.set()
         worker.join()
+
+
+@compiled
+def test_repeated_gradients_take_every_block_from_the_cache(fresh_cache):
+    rng = onp.random.RandomState(0)
+    params = [(rng.randn(120, 60), rng.randn(60)), (rng.randn(60, 40), rng.randn(40))]
+    inputs = rng.randn(64, 120)
+
+    def mlp(params):
+        h = inputs
+        for w, b in params:
+            h = np.tanh(h @ w + b)
+        return np.sum(h ** 2)
+    for _ in range(2):
+        grad(mlp)(params)
+    misses = memory.cache_stats()['misses']
+    for _ in range(3):
+        grad(mlp)(params)
+    assert memory.cache_stats()['misses'] == misses

@@ -63,9 +63,10 @@ def broadcast_like(t, ans):
 def reciprocal(y):
     """``1 / y`` as NumPy computes it (inf at 0, with NumPy's warning) also where ``y`` is a plain Python
     number, which Python would refuse; the result stays a Python number, so it promotes as weakly as ``y``."""
-    if type(y) in (int, float, complex):
+    try:
+        return 1.0 / y
+    except ZeroDivisionError:
         return _np.divide(1.0, y).item()
-    return 1.0 / y
 
 
 def replace_zero(x, value):
