@@ -1,5 +1,6 @@
 """Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
-from functools import wraps
+from functools import update_wrapper, wraps
+from types import MethodType
 
 import numpy as _np
 
@@ -50,7 +51,6 @@ def unary_to_nary(unary_operator):
             raise TypeError("{} needs a function to differentiate, got {!r}".format(op_name, fun))
         _check_argnum(op_name, argnum)
 
-        @wraps(fun)
         def nary_f(*args, **kwargs):
             if isinstance(argnum, (int, _np.integer)):
                 if type(argnum) is int and 0 <= argnum < len(args):
@@ -70,9 +70,37 @@ def unary_to_nary(unary_operator):
                     return fun(*subvals(args, zip(positions, x)), **kwargs)
                 unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             return unary_operator(unary_f, x, *op_args, **op_kwargs)
-        _describe(nary_f, op_name, fun, argnum)
-        return nary_f
+        made = update_wrapper(OperatorFunction(nary_f, (_remake, (nary_operator, fun, argnum, op_args,
+                                                                  op_kwargs))), fun)
+        _describe(made, op_name, fun, argnum)
+        return made
     return nary_operator
+
+
+class OperatorFunction:
+    """A function made by an operator (``grad(f)``): it pickles as the operator applied to the function
+    again, both by reference, so it can be sent to other processes (``multiprocessing``) where ``f`` can."""
+    __slots__ = ('_call', '_recipe', '__dict__', '__weakref__')
+
+    def __init__(self, call, recipe):
+        self._call = call
+        self._recipe = recipe
+
+    def __call__(self, *args, **kwargs):
+        return self._call(*args, **kwargs)
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else MethodType(self, instance)
+
+    def __reduce__(self):
+        return self._recipe
+
+    def __repr__(self):
+        return '<function {}>'.format(self.__qualname__)
+
+
+def _remake(operator, fun, argnum, op_args, op_kwargs):
+    return operator(fun, argnum, *op_args, **op_kwargs)
 
 
 def _describe(nary_f, op_name, fun, argnum):

@@ -54,8 +54,9 @@ def run_measure(python, impl, extra, env_path=None, pure_python=False):
 
 
 def table(results, names):
-    header = '{:<13} {:>11} {:>11} {:>11} {:>9} {:>9} {:>12} {:>12} {:>11}'.format(
-        'workload', 'numpy', 'ours', 'hips', 'ours/np', 'ours/hips', 'ours peak', 'hips peak', 'ours in py')
+    header = '{:<13} {:>11} {:>11} {:>11} {:>9} {:>9} {:>12} {:>12} {:>11} {:>12}'.format(
+        'workload', 'numpy', 'ours', 'hips', 'ours/np', 'ours/hips', 'ours peak', 'hips peak', 'ours in py',
+        'in py peak')
     lines = [header, '-' * len(header)]
     for name in names:
         np_t = results['numpy'][name]['median_s']
@@ -64,10 +65,10 @@ def table(results, names):
         pure = results.get('ours-py', {}).get(name)
         ms = lambda t: '{:.3f} ms'.format(t * 1e3)
         mb = lambda r: '{:.1f} MB'.format(r['peak_bytes'] / 2 ** 20) if r and 'peak_bytes' in r else '-'
-        lines.append('{:<13} {:>11} {:>11} {:>11} {:>9.2f} {:>9} {:>12} {:>12} {:>11}'.format(
+        lines.append('{:<13} {:>11} {:>11} {:>11} {:>9.2f} {:>9} {:>12} {:>12} {:>11} {:>12}'.format(
             name, ms(np_t), ms(ours['median_s']), ms(hips['median_s']) if hips else '-',
             ours['median_s'] / np_t, '{:.3f}'.format(ours['median_s'] / hips['median_s']) if hips else '-',
-            mb(ours), mb(hips), ms(pure['median_s']) if pure else '-'))
+            mb(ours), mb(hips), ms(pure['median_s']) if pure else '-', mb(pure)))
     return '\n'.join(lines)
 
 

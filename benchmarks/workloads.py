@@ -140,4 +140,4 @@ WORKLOADS = {
     'jacobian': make_jacobian,
     'forward_loop': make_forward_loop,
 }
-MEMORY_WORKLOADS = ('rnn', 'big')
+MEMORY_WORKLOADS = ('mlp', 'rnn', 'big', 'fan1000', 'jacobian')  # those holding arrays of some size

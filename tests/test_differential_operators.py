@@ -1,5 +1,6 @@
 """Every differential operator against analytic answers, in reverse and forward mode, nested too."""
 import collections
+import pickle
 
 import numpy as onp
 import pytest
@@ -228,3 +229,27 @@ def test_check_grads_of_nested_operators(order):
     f = lambda x: np.sum(np.tanh(x) * x ** 2)
     check_grads(grad(f), order=order)(onp.random.randn(3))
     check_grads(elementwise_grad(np.sin), order=order)(onp.random.randn(3))
+
+
+def _pickled_loss(x, scale=1.0):
+    return np.sum(np.sin(x) * scale)
+
+
+@pytest.mark.parametrize('operator', [grad, elementwise_grad, jacobian, hessian, value_and_grad])
+def test_functions_made_by_operators_pickle_by_reference(operator):
+    x = onp.linspace(0.1, 1.0, 3)
+    made = operator(_pickled_loss, 0)
+    again = pickle.loads(pickle.dumps(made))
+    assert again.__name__ == made.__name__
+    onp.testing.assert_equal(again(x, 2.0), made(x, 2.0))
+
+
+def test_pickling_names_the_function_that_cannot_be_pickled():
+    with pytest.raises((pickle.PicklingError, AttributeError), match='lambda'):
+        pickle.dumps(grad(lambda x: x * x))
+
+
+def test_a_function_made_by_an_operator_binds_as_a_method():
+    class Model:
+        loss_grad = grad(lambda self, w: w * w * 3.0, 1)
+    assert Model().loss_grad(2.0) == 12.0

@@ -8,10 +8,10 @@ from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                     defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps, product_rule)
 from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, TracedConversionError, active_traces,
-                      constant_value, contains_box, getval, isbox, new_box, notrace_primitive, primitive, running,
+                      constant_value, contains_box, getval, in_pass, isbox, new_box, notrace_primitive, primitive,
                       tracing_active)
 from .vspace import SparseObject, VSpace, vspace
-from . import forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
+from . import copying as _copying, forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
 
 
 class JVPNode:

@@ -48,6 +48,7 @@ typedef struct {
     PyObject_HEAD
     PyObject *box_type;
     PyObject *kinds;
+    PyObject *otherwise;  /* otherwise(value, trace): the result for the other kinds; NULL: value itself */
     vectorcallfunc vectorcall;
 } BoxIfKindObject;
 
@@ -73,6 +74,9 @@ static PyObject *node_vjps;
 static PyObject *missing_rule;
 static PyObject *accumulate;
 static PyObject *accumulators;
+
+/* Set by the array layer: whether ``d * g`` may be computed as ``d *= g`` for a temporary ``d``. */
+static int (*multiplies_in_place)(PyObject *d, PyObject *g) = NULL;
 
 static PyObject *empty_dict;
 static PyObject *first_argnum, *second_argnum, *both_argnums;
@@ -185,7 +189,16 @@ make_box(PyObject *maker, PyObject *value, PyObject *trace, PyObject *node)
         int boxed = has_kind((BoxIfKindObject *)maker, value);
         if (boxed <= 0) {
             Py_DECREF(node);
-            return boxed < 0 ? NULL : (Py_INCREF(value), value);
+            PyObject *otherwise = ((BoxIfKindObject *)maker)->otherwise;
+            if (boxed < 0) {
+                return NULL;
+            }
+            if (otherwise != NULL) {
+                PyObject *args[2] = {value, trace};
+                return PyObject_Vectorcall(otherwise, args, 2, NULL);
+            }
+            Py_INCREF(value);
+            return value;
         }
         maker = ((BoxIfKindObject *)maker)->box_type;
     }
@@ -245,8 +258,8 @@ BoxIfKind_vectorcall(BoxIfKindObject *self, PyObject *const *args, size_t nargsf
 static PyObject *
 BoxIfKind_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    PyObject *box_type, *kinds;
-    if (!PyArg_ParseTuple(args, "OU:BoxIfKind", &box_type, &kinds)) {
+    PyObject *box_type, *kinds, *otherwise = NULL;
+    if (!PyArg_ParseTuple(args, "OU|O:BoxIfKind", &box_type, &kinds, &otherwise)) {
         return NULL;
     }
     BoxIfKindObject *self = (BoxIfKindObject *)type->tp_alloc(type, 0);
@@ -255,8 +268,10 @@ BoxIfKind_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     }
     Py_INCREF(box_type);
     Py_INCREF(kinds);
+    Py_XINCREF(otherwise);
     self->box_type = box_type;
     self->kinds = kinds;
+    self->otherwise = otherwise;
     self->vectorcall = (vectorcallfunc)BoxIfKind_vectorcall;
     return (PyObject *)self;
 }
@@ -266,6 +281,7 @@ BoxIfKind_traverse(BoxIfKindObject *self, visitproc visit, void *arg)
 {
     Py_VISIT(self->box_type);
     Py_VISIT(self->kinds);
+    Py_VISIT(self->otherwise);
     return 0;
 }
 
@@ -274,6 +290,7 @@ BoxIfKind_clear(BoxIfKindObject *self)
 {
     Py_CLEAR(self->box_type);
     Py_CLEAR(self->kinds);
+    Py_CLEAR(self->otherwise);
     return 0;
 }
 
@@ -288,14 +305,16 @@ BoxIfKind_dealloc(BoxIfKindObject *self)
 static PyMemberDef BoxIfKind_members[] = {
     {"box_type", T_OBJECT, offsetof(BoxIfKindObject, box_type), READONLY, NULL},
     {"kinds", T_OBJECT, offsetof(BoxIfKindObject, kinds), READONLY, NULL},
+    {"otherwise", T_OBJECT, offsetof(BoxIfKindObject, otherwise), READONLY, NULL},
     {NULL}
 };
 
 static PyTypeObject BoxIfKind_Type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "autograd.engine._speedups.BoxIfKind",
-    .tp_doc = "BoxIfKind(box_type, kinds)\n--\n\n"
-              "A box maker: values whose dtype.kind is one of kinds go in box_type boxes, others stay plain.",
+    .tp_doc = "BoxIfKind(box_type, kinds, otherwise=None)\n--\n\n"
+              "A box maker: values whose dtype.kind is one of kinds go in box_type boxes, others stay plain "
+              "(or become otherwise(value, trace)).",
     .tp_basicsize = sizeof(BoxIfKindObject),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_new = BoxIfKind_new,
@@ -323,7 +342,12 @@ ProductRule_vectorcall(ProductRuleObject *self, PyObject *const *args, size_t na
     if (derivative == NULL) {
         return NULL;
     }
-    PyObject *result = PyNumber_Multiply(derivative, args[0]);
+    /* Python's ``derivative * g`` lets NumPy write into a temporary derivative it alone holds; NumPy does
+     * that only when called from the interpreter, so here the array layer's test says when it may. */
+    PyObject *result = Py_REFCNT(derivative) == 1 && multiplies_in_place != NULL
+                               && multiplies_in_place(derivative, args[0])
+                           ? PyNumber_InPlaceMultiply(derivative, args[0])
+                           : PyNumber_Multiply(derivative, args[0]);
     Py_DECREF(derivative);
     return result;
 }
@@ -823,8 +847,8 @@ call_general(PrimitiveObject *self, PyObject *const *args, Py_ssize_t nargs, PyO
 
 /* ``inner(*values, **kwargs)`` where the keyword values follow the positional ones in ``args``. */
 static PyObject *
-call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args, Py_ssize_t nargs,
-          PyObject *kwnames)
+call_with_keywords(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args,
+                   Py_ssize_t nargs, PyObject *kwnames)
 {
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     if (nkw == 0) {
@@ -838,6 +862,24 @@ call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *cons
         buffer[nvalues + i] = args[nargs + i];
     }
     return PyObject_Vectorcall(inner, buffer, nvalues, kwnames);
+}
+
+/* The same; a primitive calling itself again for boxes inside boxes counts against the recursion limit,
+ * as it does in Python, so a box that contains itself raises RecursionError instead of overflowing the
+ * C stack. */
+static PyObject *
+call_with(PyObject *inner, PyObject **values, Py_ssize_t nvalues, PyObject *const *args, Py_ssize_t nargs,
+          PyObject *kwnames)
+{
+    if (!Py_IS_TYPE(inner, &Primitive_Type)) {
+        return call_with_keywords(inner, values, nvalues, args, nargs, kwnames);
+    }
+    if (Py_EnterRecursiveCall(" while unwrapping boxes inside boxes")) {
+        return NULL;
+    }
+    PyObject *result = call_with_keywords(inner, values, nvalues, args, nargs, kwnames);
+    Py_LeaveRecursiveCall();
+    return result;
 }
 
 /* A traced operand's trace when the common paths can take it: a running trace. */
@@ -1348,6 +1390,137 @@ done:
     return result;
 }
 
+/* ----------------------------------------------------------------------------------------------- passes */
+
+/* A pass's state changes (the trace stack, the active flag, the pass scopes such as the array cache's
+ * allocator) are made and undone here because C code runs no signal handler: a KeyboardInterrupt raised by
+ * one lands before the pass is entered, inside the function (and then the pass is left as usual), or after
+ * it was left, never halfway. */
+static PyObject *thread_local;  /* tracing._local, whose ``stack`` lists this thread's running traces */
+static PyObject *scopes;        /* tracing.pass_scopes: (enter, exit) pairs */
+static PyObject *str_stack;
+
+/* Leave the pass: undo what was entered, innermost first; an error raised before is kept over theirs. */
+static void
+leave_pass(PyObject *trace, PyObject *stack, PyObject *tokens)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    for (Py_ssize_t i = PyList_GET_SIZE(tokens) - 1; i >= 0; i--) {
+        PyObject *pair = PyList_GET_ITEM(tokens, i);
+        PyObject *ok = PyObject_CallOneArg(PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1));
+        if (ok == NULL) {
+            if (type == NULL) {
+                PyErr_Fetch(&type, &value, &tb);
+            }
+            else {
+                PyErr_WriteUnraisable(PyTuple_GET_ITEM(pair, 0));
+            }
+        }
+        Py_XDECREF(ok);
+    }
+    if (stack != NULL) {
+        for (Py_ssize_t i = PyList_GET_SIZE(stack) - 1; i >= 0; i--) {
+            if (PyList_GET_ITEM(stack, i) == trace) {
+                PyList_SetSlice(stack, i, i + 1, NULL);
+                break;
+            }
+        }
+        if (PyObject_TypeCheck(trace, &TraceBase_Type)) {
+            ((TraceObject *)trace)->active = 0;
+        }
+    }
+    PyErr_Restore(type, value, tb);
+}
+
+static PyObject *
+this_threads_stack(void)
+{
+    PyObject *stack = PyObject_GetAttr(thread_local, str_stack);
+    if (stack == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        stack = PyList_New(0);
+        if (stack != NULL && PyObject_SetAttr(thread_local, str_stack, stack) < 0) {
+            Py_CLEAR(stack);
+        }
+    }
+    if (stack != NULL && !PyList_Check(stack)) {
+        PyErr_SetString(PyExc_TypeError, "in_pass: the trace stack is not a list");
+        Py_CLEAR(stack);
+    }
+    return stack;
+}
+
+static PyObject *
+in_pass(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 2) {
+        PyErr_SetString(PyExc_TypeError, "in_pass(trace, fun, *args) takes a trace (or None) and a function");
+        return NULL;
+    }
+    if (thread_local == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "in_pass: the engine has not configured this module");
+        return NULL;
+    }
+    PyObject *trace = args[0] == Py_None ? NULL : args[0];
+    PyObject *stack = NULL, *result = NULL;
+    PyObject *tokens = PyList_New(0);
+    if (tokens == NULL) {
+        return NULL;
+    }
+    if (trace != NULL) {
+        stack = this_threads_stack();
+        if (stack == NULL || PyList_Append(stack, trace) < 0) {
+            Py_XDECREF(stack);
+            Py_DECREF(tokens);
+            return NULL;
+        }
+    }
+    PyObject *fast = PySequence_Fast(scopes, "pass_scopes must be a list");
+    if (fast != NULL) {
+        for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(fast); i++) {
+            PyObject *scope = PySequence_Fast_GET_ITEM(fast, i);
+            if (!PyTuple_Check(scope) || PyTuple_GET_SIZE(scope) != 2) {
+                PyErr_SetString(PyExc_TypeError, "pass_scopes holds (enter, exit) pairs");
+                break;
+            }
+            PyObject *token = PyObject_CallNoArgs(PyTuple_GET_ITEM(scope, 0));
+            PyObject *pair = token == NULL ? NULL : PyTuple_Pack(2, PyTuple_GET_ITEM(scope, 1), token);
+            Py_XDECREF(token);
+            if (pair == NULL || PyList_Append(tokens, pair) < 0) {
+                Py_XDECREF(pair);
+                break;
+            }
+            Py_DECREF(pair);
+        }
+        if (!PyErr_Occurred()) {
+            result = PyObject_Vectorcall(args[1], args + 2, nargs - 2, NULL);
+        }
+        Py_DECREF(fast);
+    }
+    leave_pass(trace, stack, tokens);
+    Py_XDECREF(stack);
+    Py_DECREF(tokens);
+    if (result != NULL && PyErr_Occurred()) {
+        Py_CLEAR(result);
+    }
+    return result;
+}
+
+static PyObject *
+configure_passes(PyObject *module, PyObject *args)
+{
+    PyObject *local, *pass_scopes;
+    if (!PyArg_ParseTuple(args, "OO!:configure_passes", &local, &PyList_Type, &pass_scopes)) {
+        return NULL;
+    }
+    Py_INCREF(local);
+    Py_XSETREF(thread_local, local);
+    Py_INCREF(pass_scopes);
+    Py_XSETREF(scopes, pass_scopes);
+    Py_RETURN_NONE;
+}
+
 /* ---------------------------------------------------------------------------------------------- module */
 
 static PyObject *
@@ -1375,6 +1548,17 @@ configure(PyObject *module, PyObject *args, PyObject *kwds)
     Py_RETURN_NONE;
 }
 
+static PyObject *
+set_in_place_test(PyObject *module, PyObject *capsule)
+{
+    void *test = PyCapsule_GetPointer(capsule, "autograd.multiplies_in_place");
+    if (test == NULL) {
+        return NULL;
+    }
+    multiplies_in_place = (int (*)(PyObject *, PyObject *))test;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef module_methods[] = {
     {"configure", (PyCFunction)(void (*)(void))configure, METH_VARARGS | METH_KEYWORDS,
      "Give the module the Python objects of the engine that it works with."},
@@ -1384,6 +1568,12 @@ static PyMethodDef module_methods[] = {
     {"backward_pass", (PyCFunction)(void (*)(void))backward_pass, METH_VARARGS | METH_KEYWORDS,
      "backward_pass(tape, out, g, release=False): the gradient at tape position 0 given cotangent g at "
      "position out; None if it got none."},
+    {"in_pass", (PyCFunction)(void (*)(void))in_pass, METH_FASTCALL,
+     "in_pass(trace, fun, *args): fun(*args) as a pass of trace (None: a pass with no trace of its own)."},
+    {"set_in_place_test", set_in_place_test, METH_O,
+     "set_in_place_test(capsule): the array layer's test for product rules multiplying in place."},
+    {"configure_passes", configure_passes, METH_VARARGS,
+     "configure_passes(local, pass_scopes): the thread-local trace stack's holder and the pass scopes."},
     {NULL}
 };
 
@@ -1414,8 +1604,9 @@ PyInit__speedups(void)
     str_check_thread = PyUnicode_InternFromString("check_thread");
     str_dtype = PyUnicode_InternFromString("dtype");
     str_kind = PyUnicode_InternFromString("kind");
+    str_stack = PyUnicode_InternFromString("stack");
     if (!empty_dict || !first_argnum || !second_argnum || !both_argnums || !str_notrace || !str_record
-            || !str_vjp || !str_densify || !str_check_thread || !str_dtype || !str_kind) {
+            || !str_vjp || !str_densify || !str_check_thread || !str_dtype || !str_kind || !str_stack) {
         return NULL;
     }
     PyObject *module = PyModule_Create(&module_def);

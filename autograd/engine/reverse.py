@@ -3,7 +3,7 @@ import warnings
 from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import Box, Trace, box_type_of, constant_value, enter_pass, exit_pass, new_box, running, speedups
+from .tracing import Box, Trace, box_type_of, constant_value, in_pass, new_box, speedups
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -66,8 +66,7 @@ def _trace_reverse(fun, x, release=False):
     x_vs = vspace(x)
     trace = ReverseTrace()
     trace.argument = x
-    with running(trace):
-        end = fun(new_box(constant_value(x), trace, 0))
+    end = in_pass(trace, fun, new_box(constant_value(x), trace, 0))
     if not (isinstance(end, Box) and end._trace is trace):
         def vjp(g):
             warn_independent()
@@ -78,11 +77,7 @@ def _trace_reverse(fun, x, release=False):
     del trace.tape
 
     def vjp(g):
-        scopes = enter_pass()
-        try:
-            grad = backward_pass(tape, out, g, release)
-        finally:
-            exit_pass(scopes)
+        grad = in_pass(None, backward_pass, tape, out, g, release)
         return x_vs.zeros() if grad is None else x_vs.cast(grad)
     return vjp, end._value
 

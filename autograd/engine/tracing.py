@@ -45,42 +45,34 @@ def tracing_active():
 
 pass_scopes = []
 """``(enter, exit)`` pairs run around every pass of a differentiation as ``exit(enter())``: the forward pass
-(``running``) and reverse mode's backward pass. The array layer registers one that allocates the pass's
-arrays from a cache."""
+and reverse mode's backward pass. The array layer registers one that allocates the pass's arrays from a
+cache."""
 
 
-def enter_pass():
-    tokens = []
-    for enter, _ in pass_scopes:
-        tokens.append(enter())
-    return tokens
+def _python_in_pass(trace, fun, *args):
+    """``fun(*args)`` as a pass: with a trace, its forward pass (seen by ``tracing_active``; the trace is
+    finished on return), else a pass of no trace of its own (the backward pass). The pass scopes run
+    around it.
 
-
-def exit_pass(tokens):
-    for (_, exit_scope), token in zip(pass_scopes, tokens):
-        exit_scope(token)
-
-
-class running:
-    """``with running(trace):`` runs the forward pass of ``trace`` (seen by ``tracing_active`` and the pass
-    scopes); the trace is finished on exit."""
-    __slots__ = ('trace', 'scopes')
-
-    def __init__(self, trace):
-        self.trace = trace
-
-    def __enter__(self):
-        try:
-            _local.stack.append(self.trace)
-        except AttributeError:
-            _local.stack = [self.trace]
-        self.scopes = enter_pass()
-        return self.trace
-
-    def __exit__(self, *exc):
-        exit_pass(self.scopes)
-        _local.stack.remove(self.trace)
-        self.trace.active = False
+    A signal handler's exception (KeyboardInterrupt) can land between any two bytecodes, so each change is
+    one call made inside the ``try`` (CPython runs handlers only after a call returns), and the ``finally``
+    undoes the trace's part before making any call. ``speedups.in_pass`` does all of it in C, the scopes
+    included: the only one, the array cache's, is compiled and so never meets this function.
+    """
+    stack = active_traces()
+    exits = []
+    try:
+        if trace is not None:
+            stack.append(trace)
+        for enter, exit_scope in pass_scopes:
+            exits.append((exit_scope, enter()))
+        return fun(*args)
+    finally:
+        if trace is not None:
+            trace.active = False
+            stack.remove(trace)
+        for exit_scope, token in reversed(exits):
+            exit_scope(token)
 
 
 class _TraceFields:
@@ -104,6 +96,9 @@ class _BoxFields:
 # The C module defines the same fields (and initialization: the next level, active, this thread), so that
 # its primitive wrapper can read them directly.
 _TraceBase, _BoxBase = (speedups.TraceBase, speedups.BoxBase) if speedups else (_TraceFields, _BoxFields)
+if speedups:
+    speedups.configure_passes(_local, pass_scopes)
+in_pass = speedups.in_pass if speedups else _python_in_pass
 
 
 class Trace(_TraceBase):
@@ -168,15 +163,19 @@ class Box(_BoxBase):
 
 
 class _BoxIfKind:
-    """A box maker: values whose ``dtype.kind`` is one of ``kinds`` go in ``box_type`` boxes, others stay plain."""
-    __slots__ = ('box_type', 'kinds')
+    """A box maker: values whose ``dtype.kind`` is one of ``kinds`` go in ``box_type`` boxes, others stay plain
+    (or become ``otherwise(value, trace)``)."""
+    __slots__ = ('box_type', 'kinds', 'otherwise')
 
-    def __init__(self, box_type, kinds):
+    def __init__(self, box_type, kinds, otherwise=None):
         self.box_type = box_type
         self.kinds = kinds
+        self.otherwise = otherwise
 
     def __call__(self, value, trace, node):
-        return self.box_type(value, trace, node) if value.dtype.kind in self.kinds else value
+        if value.dtype.kind in self.kinds:
+            return self.box_type(value, trace, node)
+        return value if self.otherwise is None else self.otherwise(value, trace)
 
 
 BoxIfKind = speedups.BoxIfKind if speedups else _BoxIfKind
@@ -202,6 +201,10 @@ def getval(x):
 
 _untraced_types = (bool, int, str, bytes, type(None), type(Ellipsis), slice, range)
 
+subclass_checks = {}
+"""Registered value type -> ``check(subclass)``, run before values of a subclass are traced like the
+base's; it raises TypeError for subclasses whose values would get wrong derivatives."""
+
 
 def box_type_of(value_type):
     """The Box class (or box-making callable) for ``value_type``; None when its values carry no derivative."""
@@ -212,6 +215,8 @@ def box_type_of(value_type):
     maker = None
     for base in value_type.__mro__[1:]:
         if base in Box.type_mappings:
+            if base in subclass_checks:
+                subclass_checks[base](value_type)
             maker = Box.type_mappings[base]
             break
     else:

@@ -7,8 +7,10 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 import numpy as _np
 
 from ..engine import CONSTANT, Box, BoxIfKind, TracedConversionError, getval
+from ..engine.tracing import subclass_checks
 from . import assignment
 from . import wrapper as anp
+from .subclasses import check_array_type
 
 
 class ArrayBox(Box):
@@ -247,8 +249,20 @@ def _numpy_scalar_box(scalar_type):
 
 
 ArrayBox.types.add(ArrayBox)
+def _untraced_array(value, trace):
+    """A result with no derivative: fine for integers and booleans, an error for objects (which may hold
+    traced numbers, whose derivative would be lost)."""
+    if value.dtype.kind == 'O' and trace is not CONSTANT:
+        raise TypeError(
+            "autograd cannot differentiate through arrays of dtype object: a traced operation gave one, so "
+            "the derivative would be lost. Convert object arrays with numpy.asarray(a, dtype=float) (or "
+            "complex) before using them with traced values.")
+    return value
+
+
 # Float and complex arrays are traced; integer and boolean arrays carry no derivative.
-Box.type_mappings[_np.ndarray] = BoxIfKind(ArrayBox, 'fc')
+Box.type_mappings[_np.ndarray] = BoxIfKind(ArrayBox, 'fc', _untraced_array)
+subclass_checks[_np.ndarray] = check_array_type
 for _t in (_np.float16, _np.float32, _np.float64, _np.longdouble, _np.complex64,
            _np.complex128, _np.clongdouble):
     ArrayBox.register(_t)

@@ -4,6 +4,7 @@ import numpy as _np
 from ..engine import CONSTANT, Box, VSpace, constant_value, getval
 from ..engine.vspace import accumulators
 from . import wrapper as anp
+from .subclasses import check_array_type
 
 
 def _integer_error(value):
@@ -23,7 +24,8 @@ class ArrayVSpace(VSpace):
             _integer_error(value)
         if self.dtype.kind not in 'fc':
             raise TypeError("Can't differentiate with respect to an array of dtype {}: only float and complex "
-                            "arrays carry derivatives.".format(self.dtype))
+                            "arrays carry derivatives. Convert it with numpy.asarray(x, dtype=float) (or "
+                            "complex).".format(self.dtype))
         self.size = value.size
         self.ndim = value.ndim
 
@@ -165,6 +167,8 @@ def _traced(x):
 
 
 def _array_vspace(value):
+    if type(value) is not _np.ndarray:
+        check_array_type(type(value))
     if value.dtype.kind == 'c':
         return ComplexArrayVSpace(value)
     return ArrayVSpace(value)

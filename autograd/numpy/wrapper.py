@@ -8,6 +8,7 @@ the NumPy objects themselves; of the submodules, ``linalg``, ``fft`` and ``rando
 This module's globals shadow Python builtins (``all``, ``sum``, ``abs``, ...): code below uses ``_py.``.
 """
 import builtins as _py
+import sys as _sys
 import types
 
 import numpy as _np
@@ -46,6 +47,11 @@ def _wants_wrapping(obj):
     return callable(obj) and not isinstance(obj, (type, types.ModuleType))
 
 
+def _found_by_name(obj):
+    module = _sys.modules.get(getattr(obj, '__module__', None) or '')
+    return getattr(module, getattr(obj, '__qualname__', ''), None) is obj
+
+
 def wrap_namespace(source, target, notrace=NOTRACE):
     """Copy the public names of ``source`` into ``target``, wrapping callables as (notrace) primitives."""
     names = []
@@ -58,6 +64,8 @@ def wrap_namespace(source, target, notrace=NOTRACE):
                 wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
                 dispatch[obj] = wrapped
             obj = wrapped
+            if not _found_by_name(obj):  # pickle finds functions by name: point it at this home
+                obj.__module__, obj.__qualname__ = target['__name__'], name
         target[name] = obj
         names.append(name)
     return names

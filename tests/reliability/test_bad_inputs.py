@@ -19,6 +19,7 @@ from autograd import (deriv, elementwise_grad, grad, grad_and_aux, grad_named, h
                       jacobian, make_jvp, make_vjp, multigrad_dict, value_and_grad)
 from autograd.engine import DeadTraceError, IndependentOutputWarning, TracedConversionError
 from autograd.extend import defjvp, defvjp, primitive
+from autograd.numpy.subclasses import declare_safe
 
 
 def f2(x, y):
@@ -76,6 +77,15 @@ KEYWORD = r"{}: the traced value passed as keyword argument '{}' would not be di
 CONVERSION = r'{0}\(\) of a traced value would drop it from the derivative\. Keep it an array \(use it ' \
              r'directly, or index it\), or call {0}\(\) on autograd\.tracer\.getval\(x\) if you really want a ' \
              r'constant\.'
+MATRIX = r"autograd does not differentiate numpy\.matrix values: '\*' and '\*\*' are matrix products for " \
+         r'them, so rules written for arrays would give wrong derivatives\. Convert with numpy\.asarray\(m\)'
+MASKED = r'autograd does not differentiate masked arrays: the derivative would ignore the mask\. Apply the ' \
+         r'mask first and pass a plain array'
+SUBCLASS = r'autograd does not differentiate values of {}, an ndarray subclass whose operations may differ ' \
+           r"from ndarray's, which the derivative rules assume\. Convert with numpy\.asarray\(x\), or declare the " \
+           r'class safe with autograd\.numpy\.subclasses\.declare_safe if it keeps ndarray.s arithmetic\.$'
+OBJECT_RESULT = r'autograd cannot differentiate through arrays of dtype object: a traced operation gave one, ' \
+                r'so the derivative would be lost\. Convert object arrays with numpy\.asarray\(a, dtype=float\)'
 NO_RULE = r"{0}-mode derivative of primitive '{3}' with respect to argument {1} is not defined\. Define " \
           r'it with autograd\.extend\.{2}\({3}, \.\.\.\), or compute that argument without ' \
           r'autograd\.numpy so it is not traced\.'
@@ -118,6 +128,21 @@ ROWS = [
     ('none-argument', lambda: grad(lambda x: 1.0)(None), TypeError, NOT_DIFFERENTIABLE.format('NoneType')),
     ('object-argument', lambda: grad(lambda x: 1.0)(object()), TypeError, NOT_DIFFERENTIABLE.format('object')),
     ('none-argument-forward', lambda: deriv(lambda x: 1.0)(None), TypeError, NOT_DIFFERENTIABLE.format('NoneType')),
+    ('matrix-argument', lambda: grad(lambda m: np.sum(np.sin(m)))(onp.asmatrix(onp.eye(2))), TypeError, MATRIX),
+    ('matrix-argument-forward', lambda: deriv(lambda m: np.sum(m * m))(onp.asmatrix(onp.eye(2))), TypeError,
+     MATRIX),
+    ('matrix-constant', lambda: grad(lambda x: np.sum(x * onp.asmatrix(onp.eye(2))))(onp.ones((2, 2))),
+     TypeError, MATRIX),
+    ('masked-array-argument', lambda: grad(lambda x: np.sum(x * x))(onp.ma.array([1.0, 2.0], mask=[0, 1])),
+     TypeError, MASKED),
+    ('masked-array-constant', lambda: grad(lambda x: np.sum(x * onp.ma.array([1.0, 2.0], mask=[0, 1])))(
+        onp.ones(2)), TypeError, MASKED),
+    ('ndarray-subclass-argument', lambda: grad(lambda x: np.sum(x * x))(onp.ones(2).view(onp.recarray)),
+     TypeError, SUBCLASS.format(r'numpy\.rec\.recarray')),
+    ('object-array-constant', lambda: grad(lambda x: np.sum(x * onp.array([1, 2], dtype=object)))(onp.ones(2)),
+     TypeError, OBJECT_RESULT),
+    ('object-array-constant-forward', lambda: deriv(lambda x: np.sum(onp.array([1, 2], dtype=object) * x))(1.0),
+     TypeError, OBJECT_RESULT),
     ('argnum-out-of-range', lambda: grad(f2, 2)(1.0, 2.0), IndexError, ARGNUM_RANGE.format(2)),
     ('argnum-negative-out-of-range', lambda: grad(f2, -3)(1.0, 2.0), IndexError, ARGNUM_RANGE.format(-3)),
     ('argnum-passed-by-keyword', lambda: grad(f2, 1)(2.0, y=3.0), IndexError,
@@ -176,6 +201,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.filterwarnings('ignore:the matrix subclass:PendingDeprecationWarning')
 @pytest.mark.parametrize('thunk, exception, message', [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])
 def test_bad_input_gets_its_documented_error(thunk, exception, message):
     with pytest.raises(Exception) as info:
@@ -196,6 +222,30 @@ def test_string_and_object_arrays_are_refused_for_what_they_are(value):
     with pytest.raises(TypeError) as info:
         grad(lambda x: 1.0)(value)
     assert 'integer or boolean' not in str(info.value) and str(value.dtype) in str(info.value)
+
+
+def test_memmap_arguments_are_differentiated_like_arrays(tmp_path):
+    x = onp.memmap(tmp_path / 'x', dtype=float, mode='w+', shape=(3,))
+    x[:] = [1.0, 2.0, 3.0]
+    assert onp.array_equal(grad(lambda x: np.sum(x * x))(x), [2.0, 4.0, 6.0])
+
+
+def test_a_subclass_declared_safe_is_differentiated_like_arrays():
+    class Harmless(onp.ndarray):
+        pass
+    x = onp.ones(2).view(Harmless)
+    with pytest.raises(TypeError, match='declare_safe'):
+        grad(lambda x: np.sum(x * x))(x)
+    declare_safe(Harmless)
+    assert grad(lambda x: np.sum(x * x))(x).tolist() == [2.0, 2.0]
+    with pytest.raises(TypeError, match='takes an ndarray subclass'):
+        declare_safe(list)
+
+
+def test_integer_and_object_constants_created_inside_are_no_error():
+    ints = grad(lambda x: np.sum(x * onp.arange(3)))(onp.ones(3))
+    objects = grad(lambda x: np.sum(x) + len(np.array([1, 'a'], dtype=object)))(onp.ones(3))
+    assert ints.tolist() == [0.0, 1.0, 2.0] and objects.tolist() == [1.0, 1.0, 1.0]
 
 
 @pytest.mark.parametrize('fun', [forgot_return, lambda x: x > 0.0], ids=['returns-none', 'returns-bool'])

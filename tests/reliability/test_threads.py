@@ -8,6 +8,7 @@ import pytest
 import autograd.numpy as np
 from autograd import deriv, grad, hessian, holomorphic_grad, jacobian, make_jvp, value_and_grad
 from autograd.engine import DeadTraceError
+from autograd.numpy.subclasses import declare_safe
 
 THREADS = 8
 CALLS = 500
@@ -79,6 +80,8 @@ def _subclass(k, i):
 
 
 SUBCLASSES = [type('ThreadArray{}'.format(k), (onp.ndarray,), {}) for k in range(THREADS)]
+for _subclass_type in SUBCLASSES:
+    declare_safe(_subclass_type)
 TASKS = [_elementwise, _forward, _second_order, _containers, _jacobian, _holomorphic, _hessian_vector, _subclass]
 
 

@@ -13,7 +13,7 @@ import numpy as _np
 
 from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
-from .helpers import broadcast_like, is_complex, replace_zero, unbroadcast
+from .helpers import broadcast_like, is_complex, reciprocal, replace_zero, unbroadcast
 
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
@@ -169,7 +169,7 @@ def _one(ans, x, y):
 
 BINARY = {
     anp.multiply: (lambda ans, x, y: y, lambda ans, x, y: x),
-    anp.true_divide: (lambda ans, x, y: 1.0 / y, lambda ans, x, y: -ans / y),
+    anp.true_divide: (lambda ans, x, y: reciprocal(y), lambda ans, x, y: -ans / y),
     anp.power: (_power_d0, _power_d1),
     anp.float_power: (_power_d0, _power_d1),
     anp.arctan2: (lambda ans, y, x: _over_squared_radius(x, x, y),

@@ -60,6 +60,15 @@ def broadcast_like(t, ans):
     return t if shape_of(t) == shape else anp.broadcast_to(t, shape)
 
 
+def reciprocal(y):
+    """``1 / y`` as NumPy computes it (inf at 0, with NumPy's warning) also where ``y`` is a plain Python
+    number, which Python would refuse; the result stays a Python number, so it promotes as weakly as ``y``."""
+    try:
+        return 1.0 / y
+    except ZeroDivisionError:
+        return _np.divide(1.0, y).item()
+
+
 def replace_zero(x, value):
     """``x`` with its zeros replaced by ``value`` (to keep a rule finite where a factor vanishes)."""
     return anp.where(x == 0, value, x)

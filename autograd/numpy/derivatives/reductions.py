@@ -285,11 +285,25 @@ def _drop_initial(a, axis, include_initial):
     return a[_along(axis, slice(1, None))] if include_initial else a
 
 
+def _scalar_as_vector(vjp_maker):
+    """NumPy's cumulative_* take a scalar as a one-element vector (the result has shape (1,)); so do their
+    rules, giving the gradient the scalar's shape back."""
+    @functools.wraps(vjp_maker)
+    def maker(ans, x, *args, **kwargs):
+        if len(shape_of(x)) > 0:
+            return vjp_maker(ans, x, *args, **kwargs)
+        vjp = vjp_maker(ans, anp.reshape(x, (1,)), *args, **kwargs)
+        return lambda g: anp.reshape(vjp(g), ())
+    return maker
+
+
+@_scalar_as_vector
 def _cumulative_sum_vjp(ans, x, axis=None, dtype=None, out=None, include_initial=False):
     along = _axis_of(x, axis)
     return lambda g: _reverse_cumsum(_drop_initial(g, along, include_initial), along)
 
 
+@_scalar_as_vector
 def _cumulative_prod_vjp(ans, x, axis=None, dtype=None, out=None, include_initial=False):
     along = _axis_of(x, axis)
     products = _drop_initial(ans, along, include_initial)
@@ -297,6 +311,8 @@ def _cumulative_prod_vjp(ans, x, axis=None, dtype=None, out=None, include_initia
 
 
 def _cumulative_prod_jvp(t, ans, x, axis=None, dtype=None, out=None, include_initial=False):
+    if len(shape_of(x)) == 0:
+        t, x = anp.reshape(t, (1,)), anp.reshape(x, (1,))
     along = _axis_of(x, axis)
     tangent = _cumprod_jvp_along(t, x, _drop_initial(ans, along, include_initial), along)
     if include_initial:
