@@ -8,7 +8,8 @@ from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                     defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps, product_rule)
 from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, active_traces, constant_value, getval,
-                      isbox, new_box, notrace_primitive, primitive, running, tracing_active)
+                      finished, isbox, new_box, notrace_primitive, primitive, running, strip_finished,
+                      tracing_active)
 from .vspace import SparseObject, VSpace, vspace
 from . import forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
 

@@ -3,7 +3,8 @@ import warnings
 from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import Box, Trace, box_type_of, constant_value, enter_pass, exit_pass, new_box, running, speedups
+from .tracing import (Box, Trace, box_type_of, constant_value, enter_pass, exit_pass, new_box, running, speedups,
+                      strip_finished)
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -66,7 +67,7 @@ def _trace_reverse(fun, x, release=False):
     x_vs = vspace(x)
     trace = ReverseTrace()
     with running(trace):
-        end = fun(new_box(constant_value(x), trace, 0))
+        end = strip_finished(fun(new_box(strip_finished(x), trace, 0)))
     if not (isinstance(end, Box) and end._trace is trace):
         def vjp(g):
             warn_independent()

@@ -6,7 +6,7 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 """
 import numpy as _np
 
-from ..engine import CONSTANT, Box, BoxIfKind
+from ..engine import CONSTANT, Box, BoxIfKind, strip_finished
 from . import assignment
 from . import wrapper as anp
 
@@ -180,9 +180,10 @@ _CONSTANT_ONLY = frozenset(['tolist', 'item', 'tobytes', 'itemsize', 'nbytes', '
 
 
 def _constant(box, kind):
-    if box._trace is not CONSTANT:
+    # A value of a finished differentiation can no longer lose a derivative by conversion.
+    if box._trace is not CONSTANT and box._trace.active:
         raise _conversion_error(kind)
-    return box._value
+    return strip_finished(box)
 
 
 def _is_view(box):

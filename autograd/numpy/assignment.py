@@ -17,7 +17,8 @@ import weakref
 
 import numpy as _np
 
-from ..engine import CONSTANT, Box, active_traces, defjvp, defvjp, primitive, tracing_active
+from ..engine import (CONSTANT, Box, DeadTraceError, active_traces, defjvp, defvjp, finished, primitive,
+                      tracing_active)
 from . import wrapper as anp
 from .derivatives.helpers import is_complex, shape_of, unbroadcast
 
@@ -187,6 +188,10 @@ def _aliasing(detail):
 
 def _check_unaliased(box, views):
     """Refuse to write into ``box`` when an array that autograd does not track shares its memory."""
+    if finished(box):  # its history, which tells the references apart, went with its differentiation
+        raise DeadTraceError(
+            "Cannot assign into an array traced by a differentiation that has already finished. Assign into "
+            "a copy of its plain value instead: x = numpy.array(autograd.tracer.getval(x)).")
     kind = type(_innermost(box))
     if kind is not _np.ndarray:
         raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(kind.__name__))

@@ -198,8 +198,7 @@ def test_the_traced_function_still_raises_its_errors_and_the_trace_is_closed():
         raise ValueError('inside')
     with pytest.raises(ValueError, match='inside'):
         trace_graph(f, 1.0)
-    with pytest.raises(RuntimeError, match='already finished'):
-        np.sin(boxes[0])
+    assert np.sin(boxes[0])._node is None  # computed without being recorded
 
 
 # ---------------------------------------------------------------- DOT text
