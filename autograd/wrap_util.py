@@ -1,7 +1,36 @@
 """Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
-from functools import wraps
+import functools
 
 import numpy as _np
+
+
+def get_name(f):
+    return getattr(f, '__name__', '[unknown name]')
+
+
+def get_doc(f):
+    return getattr(f, '__doc__', '')
+
+
+def wraps(fun, namestr='{fun}', docstr='{doc}', **kwargs):
+    """Decorator giving a function the name ``namestr`` and docstring ``docstr``, formatted with ``fun``'s
+    name (``{fun}``), docstring (``{doc}``) and ``kwargs``. Unlike ``functools.wraps`` it sets no
+    ``__wrapped__``, so ``inspect.signature`` shows the decorated function's own signature."""
+    def decorate(f):
+        try:
+            f.__name__ = namestr.format(fun=get_name(fun), **kwargs)
+            f.__doc__ = docstr.format(fun=get_name(fun), doc=get_doc(fun), **kwargs)
+        except (AttributeError, TypeError):  # a callable object that keeps its own name
+            pass
+        return f
+    return decorate
+
+
+def wrap_nary_f(fun, op, argnum):
+    """Decorator naming the function that ``op`` made of ``fun`` (``grad_of_f_wrt_argnum_0``)."""
+    return wraps(fun, '{op}_of_{fun}_wrt_argnum_{argnum}',
+                 '{op} of function {fun} with respect to argument number {argnum}. Given the same arguments as '
+                 '{fun}, returns the {op}.\n\n{fun}:\n{doc}', op=get_name(op), argnum=argnum)
 
 
 def subvals(args, replacements):
@@ -18,8 +47,8 @@ def _check_argnum(op_name, argnum):
             "{}: argnum must be an int or a tuple of ints, got {!r}. To differentiate with respect to a "
             "named argument use grad_named(fun, 'name').".format(op_name, argnum))
     if isinstance(argnum, (tuple, list)):
-        if not argnum or any(isinstance(i, bool) or not isinstance(i, (int, _np.integer)) for i in argnum):
-            raise TypeError("{}: argnum must be an int or a non-empty tuple of ints, got {!r}"
+        if any(isinstance(i, bool) or not isinstance(i, (int, _np.integer)) for i in argnum):
+            raise TypeError("{}: argnum must be an int or a tuple of ints, got {!r}"
                             .format(op_name, argnum))
         if len(set(argnum)) != len(argnum):
             raise ValueError("{}: argnum {!r} names an argument twice".format(op_name, argnum))
@@ -44,13 +73,13 @@ def unary_to_nary(unary_operator):
     """
     op_name = unary_operator.__name__
 
-    @wraps(unary_operator)
+    @wraps(unary_operator)  # keeps this signature, (fun, argnum=0, ...), for introspection
     def nary_operator(fun, argnum=0, *op_args, **op_kwargs):
         if not callable(fun):
             raise TypeError("{} needs a function to differentiate, got {!r}".format(op_name, fun))
         _check_argnum(op_name, argnum)
 
-        @wraps(fun)
+        @functools.wraps(fun)
         def nary_f(*args, **kwargs):
             if isinstance(argnum, (int, _np.integer)):
                 if type(argnum) is int and 0 <= argnum < len(args):

@@ -12,16 +12,12 @@ _MISSING = object()
 _box_makers = Box.type_mappings
 
 
-class VJPNode:
-    """Names reverse mode in ``register_notrace(VJPNode, fun)``, as in HIPS Autograd.
-
-    The tape itself holds plain tuples ``(fun, args, kwargs, ans, argnums, parents)``: they are the
-    cheapest record Python can make, and one is made for every primitive call.
-    """
-
-
 class ReverseTrace(Trace):
-    """A reverse-mode trace. Its tape is in creation order, which is already a topological order."""
+    """A reverse-mode trace. Its tape is in creation order, which is already a topological order.
+
+    The tape holds plain tuples ``(fun, args, kwargs, ans, argnums, parents)``: they are the cheapest record
+    Python can make, and one is made for every primitive call.
+    """
     __slots__ = ()
     notrace = set()
 
