@@ -1,5 +1,6 @@
 """Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
 import functools
+import inspect
 
 import numpy as _np
 
@@ -18,7 +19,8 @@ def wraps(fun, namestr='{fun}', docstr='{doc}', **kwargs):
     ``__wrapped__``, so ``inspect.signature`` shows the decorated function's own signature."""
     def decorate(f):
         try:
-            f.__name__ = namestr.format(fun=get_name(fun), **kwargs)
+            f.__name__ = f.__qualname__ = namestr.format(fun=get_name(fun), **kwargs)
+            f.__module__ = getattr(fun, '__module__', f.__module__)
             f.__doc__ = docstr.format(fun=get_name(fun), doc=get_doc(fun), **kwargs)
         except (AttributeError, TypeError):  # a callable object that keeps its own name
             pass
@@ -73,7 +75,7 @@ def unary_to_nary(unary_operator):
     """
     op_name = unary_operator.__name__
 
-    @wraps(unary_operator)  # keeps this signature, (fun, argnum=0, ...), for introspection
+    @wraps(unary_operator)
     def nary_operator(fun, argnum=0, *op_args, **op_kwargs):
         if not callable(fun):
             raise TypeError("{} needs a function to differentiate, got {!r}".format(op_name, fun))
@@ -100,4 +102,12 @@ def unary_to_nary(unary_operator):
                 unary_f.__name__ = getattr(fun, '__name__', 'unary_f')
             return unary_operator(unary_f, x, *op_args, **op_kwargs)
         return nary_f
+    nary_operator.__signature__ = _lifted_signature(unary_operator)
     return nary_operator
+
+
+def _lifted_signature(unary_operator):
+    """``(fun, argnum=0, <the unary operator's options>)``: what introspection shows for the lifted one."""
+    unary = list(inspect.signature(unary_operator).parameters.values())
+    argnum = inspect.Parameter('argnum', inspect.Parameter.POSITIONAL_OR_KEYWORD, default=0)
+    return inspect.Signature([unary[0], argnum] + unary[2:])

@@ -31,25 +31,9 @@ def public_names(module):
             if callable(getattr(module, name)) and not inspect.ismodule(getattr(module, name))]
 
 
-def _lifted_signature(value):
-    """For an operator lifted by ``unary_to_nary``: ``(fun, argnum=0, <the unary operator's options>)``."""
-    unary = inspect.signature(value)
-    argnum = inspect.Parameter('argnum', inspect.Parameter.POSITIONAL_OR_KEYWORD, default=0)
-    options = list(unary.parameters.values())[2:]
-    return unary.replace(parameters=[list(unary.parameters.values())[0], argnum] + options)
-
-
-def _is_lifted(value):
-    try:
-        outer = inspect.signature(value, follow_wrapped=False)
-    except (TypeError, ValueError):  # a primitive in C has no signature of its own, only its function's
-        return False
-    return 'argnum' in outer.parameters and 'op_args' in outer.parameters
-
-
 def signature(name, value):
     try:
-        text = str(_lifted_signature(value) if _is_lifted(value) else inspect.signature(value))
+        text = str(inspect.signature(value))
     except (TypeError, ValueError):
         text = '(...)'
     # A default that is a function prints with its address, which changes from run to run.
