@@ -13,14 +13,20 @@ import os
 import threading
 
 
+not_compiled = {}
+"""Compiled module name -> why it is not in use (``python -m autograd`` reports it)."""
+
+
 def load_compiled(name, package):
     """The compiled module ``name`` of ``package``, or None where it was not built or AUTOGRAD_PURE_PYTHON
     is set (then the pure-Python code that does the same work runs)."""
     if os.environ.get('AUTOGRAD_PURE_PYTHON'):
+        not_compiled[package + name] = 'AUTOGRAD_PURE_PYTHON is set'
         return None
     try:
         return importlib.import_module(name, package)
-    except ImportError:
+    except ImportError as error:
+        not_compiled[package + name] = 'it did not compile at install or does not load ({})'.format(error)
         return None
 
 
