@@ -153,3 +153,14 @@ def test_nan_and_inf_propagate_as_in_numpy():
         assert onp.isnan(grad(np.sqrt)(-1.0))
         assert onp.isinf(grad(np.log)(0.0))
         assert onp.isnan(make_jvp(np.log)(onp.nan)(1.0)[1])
+
+
+@pytest.mark.parametrize('write', [lambda buf, x: buf.__iadd__(x), lambda buf, x: onp.multiply(buf, x, out=buf)],
+                         ids=['buf += x', 'out=buf'])
+def test_traced_value_written_into_a_plain_numpy_array_names_the_fix(write):
+    def f(x):
+        buf = onp.ones(3)
+        write(buf, x)
+        return np.sum(buf)
+    with pytest.raises(TypeError, match=r'cannot write a traced value into a plain NumPy array .*buf = np.ones\(3\)'):
+        grad(f)(onp.ones(3))

@@ -160,7 +160,10 @@ class ArrayBox(Box):
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         wrapped = anp.dispatch.get(ufunc)
-        if method != '__call__' or wrapped is None or kwargs.get('out') is not None:
+        out = kwargs.get('out')
+        if out is not None and not any(isinstance(o, Box) for o in out):
+            raise _traced_into_plain_array(ufunc)
+        if method != '__call__' or wrapped is None or out is not None:
             return NotImplemented
         return wrapped(*inputs, **kwargs)
 
@@ -210,6 +213,15 @@ def _in_place(box, fun, other):
 
 def _has_box(args):
     return any(isinstance(a, Box) for a in args)
+
+
+def _traced_into_plain_array(ufunc):
+    # NumPy's own message ("operand type(s) all returned NotImplemented") does not say what to do.
+    return TypeError(
+        "numpy.{0} cannot write a traced value into a plain NumPy array (out=, or an in-place operator such as "
+        "buf += x on an array made by numpy): autograd would lose its derivative. Make the array with "
+        "autograd.numpy inside the differentiated function (buf = np.ones(3); buf += x), or use the result "
+        "(buf = buf + x).".format(ufunc.__name__))
 
 
 def _conversion_error(kind):
