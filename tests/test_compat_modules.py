@@ -203,3 +203,8 @@ def test_operators_show_their_own_signature_and_name_their_results():
 def test_empty_argnum_gives_an_empty_tuple_and_a_warning():
     with pytest.warns(UserWarning, match='independent'):
         assert grad(lambda x, y: x * y, argnum=[])(1.0, 2.0) == ()
+
+
+def test_warning_and_error_classes_are_public():
+    from autograd.extend import DeadTraceError as public_error, IndependentOutputWarning as public_warning
+    assert public_warning is IndependentOutputWarning and issubclass(public_error, RuntimeError)
