@@ -241,7 +241,14 @@ def hessian_tensor_product(fun, argnum=0):
     return hessian_times
 
 
-hessian_vector_product = hessian_tensor_product
+def hessian_vector_product(fun, argnum=0):
+    """``f(*args, v)`` = the Hessian of ``fun`` w.r.t. argument ``argnum`` times the vector ``v``: the
+    ``hessian_tensor_product`` of a vector argument.
+
+    >>> hessian_vector_product(lambda x: np.sum(x ** 3))(np.array([1.0, 2.0]), np.array([1.0, 1.0]))
+    array([ 6., 12.])
+    """
+    return hessian_tensor_product(fun, argnum)
 
 
 def tensor_jacobian_product(fun, argnum=0):
@@ -256,7 +263,14 @@ def tensor_jacobian_product(fun, argnum=0):
     return vector_times_jacobian
 
 
-vector_jacobian_product = tensor_jacobian_product
+def vector_jacobian_product(fun, argnum=0):
+    """``f(*args, v)`` = the vector ``v`` times the Jacobian of ``fun`` w.r.t. argument ``argnum`` (the VJP):
+    the ``tensor_jacobian_product`` of a vector-valued ``fun``.
+
+    >>> vector_jacobian_product(lambda x: np.sin(x))(np.zeros(2), np.array([1.0, 3.0]))
+    array([1., 3.])
+    """
+    return tensor_jacobian_product(fun, argnum)
 
 
 def _half_squared_norm(y):

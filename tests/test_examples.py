@@ -191,12 +191,7 @@ KNOWN_WITHOUT_EXAMPLE = {
     'autograd.test_util.make_numerical_jvp', 'autograd.test_util.check_vjp', 'autograd.test_util.check_jvp',
     'autograd.test_util.check_equivalent', 'autograd.test_util.check_grads', 'autograd.test_util.combo_check',
 }
-KNOWN_WITHOUT_DOCSTRING = {
-    'autograd.extend.VSpace', 'autograd.extend.defjvp', 'autograd.extend.defjvp_argnum',
-    'autograd.extend.defjvp_argnums', 'autograd.extend.defvjp', 'autograd.extend.defvjp_argnum',
-    'autograd.extend.defvjp_argnums', 'autograd.extend.defvjp_direct', 'autograd.extend.isbox',
-    'autograd.test_util.scalar_close',
-}
+KNOWN_WITHOUT_DOCSTRING = set()
 
 
 def test_public_names_have_docstrings_and_functions_have_examples():

@@ -195,6 +195,7 @@ def constant_value(x):
 
 
 def isbox(x):
+    """Whether ``x`` is a traced value (a Box of some differentiation, running or finished)."""
     return isinstance(x, Box)
 
 

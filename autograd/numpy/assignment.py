@@ -24,13 +24,19 @@ from .derivatives.helpers import is_complex, shape_of, unbroadcast
 
 
 class AliasingError(ValueError):
-    pass
+    """Assigning into a traced array that another, untracked array shares memory with (a view made by
+    reshape, transpose, .T or ravel, or the caller's array): NumPy would change both, which autograd cannot
+    follow. Take a copy first (``x = x.copy()``)."""
 
 
 @primitive
 def index_update(x, idx, v):
     """A copy of ``x`` with ``x[idx] = v``: NumPy's assignment (``v`` broadcast and cast to ``x``'s dtype;
-    where an index repeats, the last write wins), as a function that differentiates."""
+    where an index repeats, the last write wins), as a function that differentiates.
+
+    >>> index_update(np.zeros(3), 1, 5.0)
+    array([0., 5., 0.])
+    """
     if _np.iscomplexobj(v) and not _np.iscomplexobj(x):
         raise TypeError("Cannot assign complex values into a real array of dtype {}; make the array complex "
                         "first (x.astype(complex)).".format(_np.result_type(x)))
@@ -42,7 +48,11 @@ def index_update(x, idx, v):
 @primitive
 def index_add(x, idx, v):
     """A copy of ``x`` with ``v`` added at ``idx``; where an index repeats, every addition counts
-    (``numpy.add.at``), unlike ``x[idx] += v``."""
+    (``numpy.add.at``), unlike ``x[idx] += v``.
+
+    >>> index_add(np.zeros(3), [0, 0, 2], 1.0)
+    array([2., 0., 1.])
+    """
     out = _np.array(x, copy=True, dtype=_np.result_type(x, v))
     anp.add_at(out, idx, v)
     return out
