@@ -13,4 +13,4 @@ from .differential_operators import (checkpoint, deriv, elementwise_grad, grad, 
                                      vector_jacobian_product)
 from .engine import primitive
 
-__version__ = '0.1.0'
+__version__ = '2.0.0'  # 2.x: libraries that require HIPS Autograd (autograd>=1.5) accept this package

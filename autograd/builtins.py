@@ -6,7 +6,7 @@ and ``type`` see through boxes. Gradients with respect to a container have its s
 """
 import builtins as _py
 
-from .engine import (Box, SparseObject, VSpace, defjvp, defjvp_argnums, defvjp, defvjp_argnum, getval,
+from .engine import (Box, SparseObject, VSpace, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum, getval,
                      primitive, vspace)
 
 
@@ -362,3 +362,49 @@ def pack(value):
         if _py.any(_py.isinstance(x, Box) for x in parts):
             return make_dict(_py.tuple(value), *parts)
     return value
+
+
+# HIPS Autograd's other names in this module, for code that imports them.
+isinstance_, type_, list_, tuple_, dict_ = _py.isinstance, _py.type, _py.list, _py.tuple, _py.dict
+TupleMeta = ListMeta = DictMeta = _SeesThroughBoxes
+grad_container_take = _take_vjp
+
+
+def _make_dict(keys, vals):
+    return make_dict(_py.tuple(keys), *vals)
+
+
+@primitive
+def sequence_extend_right(seq, *elts):
+    """``seq`` with ``elts`` appended, of ``seq``'s type."""
+    return seq + _py.type(seq)(elts)
+
+
+@primitive
+def sequence_extend_left(seq, *elts):
+    """``seq`` with ``elts`` prepended, of ``seq``'s type."""
+    return _py.type(seq)(elts) + seq
+
+
+def grad_sequence_extend_right(argnum, ans, args, kwargs):
+    n = _py.len(args[0])
+    return lambda g: container_take(g, slice(None, n)) if argnum == 0 else container_take(g, n + argnum - 1)
+
+
+def grad_sequence_extend_left(argnum, ans, args, kwargs):
+    n = _py.len(args) - 1
+    return lambda g: container_take(g, slice(n, None)) if argnum == 0 else container_take(g, argnum - 1)
+
+
+def fwd_grad_make_sequence(argnum, g, ans, seq_type, *args, **kwargs):
+    """The tangent of ``make_sequence(seq_type, *args)`` from tangent ``g`` of ``args[argnum - 1]``."""
+    parts = [g if i == argnum - 1 else result_vspace(a).zeros() for i, a in _py.enumerate(args)]
+    return make_sequence(seq_type, *parts)
+
+
+defvjp_argnum(sequence_extend_right, grad_sequence_extend_right)
+defvjp_argnum(sequence_extend_left, grad_sequence_extend_left)
+defjvp_argnum(sequence_extend_right, lambda argnum, g, ans, args, kwargs: sequence_extend_right(
+    *[g if i == argnum else result_vspace(a).zeros() for i, a in _py.enumerate(args)]))
+defjvp_argnum(sequence_extend_left, lambda argnum, g, ans, args, kwargs: sequence_extend_left(
+    *[g if i == argnum else result_vspace(a).zeros() for i, a in _py.enumerate(args)]))

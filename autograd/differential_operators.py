@@ -9,14 +9,14 @@ from functools import wraps
 
 from . import engine
 from . import numpy as np
-from .builtins import pack
+from .builtins import pack, tuple as atuple  # noqa: F401 (HIPS Autograd's name)
 from .engine import TracedConversionError, defjvp_argnum, defvjp_argnum, getval, isbox, primitive, vspace
 from .wrap_util import unary_to_nary
 
 __all__ = ['make_vjp', 'make_jvp', 'grad', 'elementwise_grad', 'deriv', 'jacobian', 'holomorphic_grad',
            'grad_named', 'multigrad', 'multigrad_dict', 'hessian', 'make_hvp', 'hessian_tensor_product',
            'hessian_vector_product', 'tensor_jacobian_product', 'vector_jacobian_product', 'make_ggnvp',
-           'value_and_grad', 'grad_and_aux', 'checkpoint']
+           'value_and_grad', 'grad_and_aux', 'checkpoint', 'make_jvp_reversemode']
 
 
 def _traced_output(fun):
@@ -35,6 +35,10 @@ def _traced_output(fun):
 
 def _make_vjp(fun, x):
     return engine.make_vjp(_traced_output(fun), x)
+
+
+def _make_jvp(fun, x):
+    return engine.make_jvp(_traced_output(fun), x)
 
 
 def _make_vjp_once(fun, x):
@@ -58,7 +62,20 @@ def make_jvp(fun, x):
     >>> make_jvp(np.sin)(0.0)(2.0)
     (np.float64(0.0), np.float64(2.0))
     """
-    return engine.make_jvp(_traced_output(fun), x)
+    return _make_jvp(fun, x)
+
+
+@unary_to_nary
+def make_jvp_reversemode(fun, x):
+    """Return ``v -> J v``, the Jacobian-vector product of ``fun`` at ``x``, computed in reverse mode: the VJP
+    is linear in its cotangent, so differentiating it (at zero) again in reverse mode gives the JVP.
+
+    >>> make_jvp_reversemode(np.sin)(0.0)(2.0)
+    2.0
+    """
+    vjp, ans = _make_vjp(fun, x)
+    vjp_of_vjp, _ = _make_vjp(vjp, vspace(ans).zeros())
+    return vjp_of_vjp
 
 
 def _output_vspace(op_name, fun, ans, what='a scalar'):
@@ -241,7 +258,14 @@ def hessian_tensor_product(fun, argnum=0):
     return hessian_times
 
 
-hessian_vector_product = hessian_tensor_product
+def hessian_vector_product(fun, argnum=0):
+    """``f(*args, v)`` = the Hessian of ``fun`` w.r.t. argument ``argnum`` times the vector ``v``: the
+    ``hessian_tensor_product`` of a vector argument.
+
+    >>> hessian_vector_product(lambda x: np.sum(x ** 3))(np.array([1.0, 2.0]), np.array([1.0, 1.0]))
+    array([ 6., 12.])
+    """
+    return hessian_tensor_product(fun, argnum)
 
 
 def tensor_jacobian_product(fun, argnum=0):
@@ -266,7 +290,14 @@ def tensor_jacobian_product(fun, argnum=0):
     return vector_times_jacobian
 
 
-vector_jacobian_product = tensor_jacobian_product
+def vector_jacobian_product(fun, argnum=0):
+    """``f(*args, v)`` = the vector ``v`` times the Jacobian of ``fun`` w.r.t. argument ``argnum`` (the VJP):
+    the ``tensor_jacobian_product`` of a vector-valued ``fun``.
+
+    >>> vector_jacobian_product(lambda x: np.sin(x))(np.zeros(2), np.array([1.0, 3.0]))
+    array([1., 3.])
+    """
+    return tensor_jacobian_product(fun, argnum)
 
 
 def _half_squared_norm(y):

@@ -35,6 +35,7 @@ def _tolerances(*spaces):
 
 
 def scalar_close(a, b):
+    """Whether scalars ``a`` and ``b`` agree: ``|a - b| < 1e-6``, absolutely or relative to ``|a + b|``."""
     return abs(a - b) < 1e-6 or abs(a - b) / abs(a + b) < 1e-6
 
 

@@ -1,8 +1,39 @@
 """Turning a unary differential operator ``op(fun, x)`` into one that takes ``argnum`` and any arguments."""
-from functools import update_wrapper, wraps
+import inspect
+from functools import update_wrapper
 from types import MethodType
 
 import numpy as _np
+
+
+def get_name(f):
+    return getattr(f, '__name__', '[unknown name]')
+
+
+def get_doc(f):
+    return getattr(f, '__doc__', '')
+
+
+def wraps(fun, namestr='{fun}', docstr='{doc}', **kwargs):
+    """Decorator giving a function the name ``namestr`` and docstring ``docstr``, formatted with ``fun``'s
+    name (``{fun}``), docstring (``{doc}``) and ``kwargs``. Unlike ``functools.wraps`` it sets no
+    ``__wrapped__``, so ``inspect.signature`` shows the decorated function's own signature."""
+    def decorate(f):
+        try:
+            f.__name__ = f.__qualname__ = namestr.format(fun=get_name(fun), **kwargs)
+            f.__module__ = getattr(fun, '__module__', f.__module__)
+            f.__doc__ = docstr.format(fun=get_name(fun), doc=get_doc(fun), **kwargs)
+        except (AttributeError, TypeError):  # a callable object that keeps its own name
+            pass
+        return f
+    return decorate
+
+
+def wrap_nary_f(fun, op, argnum):
+    """Decorator naming the function that ``op`` made of ``fun`` (``grad_of_f_wrt_argnum_0``)."""
+    return wraps(fun, '{op}_of_{fun}_wrt_argnum_{argnum}',
+                 '    {op} of function {fun} with respect to argument number {argnum}. Given the same arguments as '
+                 '{fun}, returns the {op}.\n\n{fun}:\n{doc}', op=get_name(op), argnum=argnum)
 
 
 def subvals(args, replacements):
@@ -19,8 +50,8 @@ def _check_argnum(op_name, argnum):
             "{}: argnum must be an int or a tuple of ints, got {!r}. To differentiate with respect to a "
             "named argument use grad_named(fun, 'name').".format(op_name, argnum))
     if isinstance(argnum, (tuple, list)):
-        if not argnum or any(isinstance(i, bool) or not isinstance(i, (int, _np.integer)) for i in argnum):
-            raise TypeError("{}: argnum must be an int or a non-empty tuple of ints, got {!r}"
+        if any(isinstance(i, bool) or not isinstance(i, (int, _np.integer)) for i in argnum):
+            raise TypeError("{}: argnum must be an int or a tuple of ints, got {!r}"
                             .format(op_name, argnum))
         if len(set(argnum)) != len(argnum):
             raise ValueError("{}: argnum {!r} names an argument twice".format(op_name, argnum))
@@ -72,9 +103,16 @@ def unary_to_nary(unary_operator):
             return unary_operator(unary_f, x, *op_args, **op_kwargs)
         made = update_wrapper(OperatorFunction(nary_f, (_remake, (nary_operator, fun, argnum, op_args,
                                                                   op_kwargs))), fun)
-        _describe(made, op_name, fun, argnum)
-        return made
+        return wrap_nary_f(fun, unary_operator, argnum)(made)
+    nary_operator.__signature__ = _lifted_signature(unary_operator)
     return nary_operator
+
+
+def _lifted_signature(unary_operator):
+    """``(fun, argnum=0, <the unary operator's options>)``: what introspection shows for the lifted one."""
+    unary = list(inspect.signature(unary_operator).parameters.values())
+    argnum = inspect.Parameter('argnum', inspect.Parameter.POSITIONAL_OR_KEYWORD, default=0)
+    return inspect.Signature([unary[0], argnum] + unary[2:])
 
 
 class OperatorFunction:
@@ -101,12 +139,3 @@ class OperatorFunction:
 
 def _remake(operator, fun, argnum, op_args, op_kwargs):
     return operator(fun, argnum, *op_args, **op_kwargs)
-
-
-def _describe(nary_f, op_name, fun, argnum):
-    """Name and document the function an operator made, e.g. ``grad_of_loss_wrt_argnum_1``."""
-    fun_name = getattr(fun, '__name__', 'fun')
-    nary_f.__name__ = nary_f.__qualname__ = '{}_of_{}_wrt_argnum_{}'.format(op_name, fun_name, argnum)
-    nary_f.__doc__ = '    {} of function {} with respect to argument number {}.'.format(op_name, fun_name, argnum)
-    if getattr(fun, '__doc__', None):
-        nary_f.__doc__ += ' Its documentation:\n\n' + fun.__doc__

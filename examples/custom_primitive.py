@@ -6,7 +6,7 @@ its value stably and declares its derivative, the logistic sigmoid, in a form th
 reverse mode (``defvjp``) and forward mode (``defjvp``) get a rule, written with ``autograd.numpy`` so that
 second derivatives work too. ``check_grads`` verifies the rules against finite differences.
 
-Run it with ``python examples/custom_primitive.py``; it writes ``custom_primitive.png`` beside itself: the
+Run it with ``python examples/custom_primitive.py``; it writes ``custom_primitive.png`` into the output folder (see example_setup.py): the
 naive and the custom value and gradient on [-20, 1000]. ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """

@@ -3,7 +3,7 @@ likelihood, with its gradient from ``value_and_grad`` handed to ``scipy.optimize
 
 The hyperparameters are the logs of the lengthscale, the signal variance and the noise variance (logs keep
 them positive without constraints). Run it with ``python examples/gaussian_process.py`` (needs SciPy); it
-writes ``gaussian_process.png`` beside itself: the data, the posterior mean and a two-standard-deviation
+writes ``gaussian_process.png`` into the output folder (see example_setup.py): the data, the posterior mean and a two-standard-deviation
 band. ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture
 elsewhere.
 """

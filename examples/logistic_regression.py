@@ -1,7 +1,7 @@
 """Logistic regression on two synthetic clusters, trained with ``autograd.misc.optimizers.adam``.
 
-Run it with ``python examples/logistic_regression.py``; it writes ``logistic_regression.png`` beside
-itself: the training loss, and the data with the learned decision boundary.
+Run it with ``python examples/logistic_regression.py``; it writes ``logistic_regression.png`` into
+the output folder (see example_setup.py): the training loss, and the data with the learned decision boundary.
 ``AUTOGRAD_EXAMPLES_QUICK=1`` trains on less data for fewer steps; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the
 picture elsewhere.
 """

@@ -1,7 +1,7 @@
 """A small neural network classifying scikit-learn's bundled 8x8 handwritten digits, trained with adam.
 
 Run it with ``python examples/neural_net_digits.py`` (needs scikit-learn; the data ships with it, nothing
-is downloaded). It prints the test accuracy and writes ``neural_net_digits.png`` beside itself: the
+is downloaded). It prints the test accuracy and writes ``neural_net_digits.png`` into the output folder (see example_setup.py): the
 training curve and some test digits with their predicted labels. ``AUTOGRAD_EXAMPLES_QUICK=1`` trains for
 fewer steps; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """

@@ -4,7 +4,7 @@ through ``autograd.scipy.integrate.odeint``.
 The model is ``x'' = -2 gamma x' - omega^2 x``, integrated as the first-order system ``(x, v)``. The loss is
 the mean squared difference between the simulated ``x`` and the observations; its gradient with respect to
 ``(gamma, omega)`` comes from odeint's adjoint rule. Run it with ``python examples/ode_fit.py`` (needs
-SciPy); it writes ``ode_fit.png`` beside itself: the data, the starting and the fitted trajectories, and
+SciPy); it writes ``ode_fit.png`` into the output folder (see example_setup.py): the data, the starting and the fitted trajectories, and
 the parameters along the way. ``AUTOGRAD_EXAMPLES_QUICK=1`` takes fewer steps on fewer observations;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """

@@ -5,7 +5,7 @@ the loss it computed (``value_and_grad`` gives both at the cost of one), and ``c
 called by adam on every iteration, advances the bar and shows that loss. tqdm draws nothing when standard
 error is not a terminal (``disable=None``), so the example also runs quietly in tests and logs.
 
-Run it with ``python examples/progress_bar.py`` (needs tqdm); it writes ``progress_bar.png`` beside itself:
+Run it with ``python examples/progress_bar.py`` (needs tqdm); it writes ``progress_bar.png`` into the output folder (see example_setup.py):
 the loss per iteration and the fitted curve. ``AUTOGRAD_EXAMPLES_QUICK=1`` takes fewer steps;
 ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """

@@ -1,6 +1,6 @@
 """tanh and its first four derivatives on [-7, 7], each derivative taken by differentiating the one before.
 
-Run it with ``python examples/tanh_derivatives.py``; it writes ``tanh_derivatives.png`` beside itself.
+Run it with ``python examples/tanh_derivatives.py``; it writes ``tanh_derivatives.png`` into the output folder (see example_setup.py).
 ``AUTOGRAD_EXAMPLES_QUICK=1`` uses fewer points; ``AUTOGRAD_EXAMPLES_OUTDIR`` puts the picture elsewhere.
 """
 import matplotlib

@@ -27,7 +27,7 @@ print((tanh(1.0001) - tanh(0.9999)) / 0.0002)
 
 # In [4]:
 def grad_sigmoid_manual(x):
-    """Implements the gradient of the logistic sigmoid function 
+    r"""Implements the gradient of the logistic sigmoid function 
     $\sigma(x) = 1 / (1 + e^{-x})$ using staged computation
     """
     # Forward pass, keeping track of intermediate values for use in the 

@@ -62,7 +62,7 @@ def test_argnum_out_of_range():
         grad(f, 2)(1.0, 2.0)
 
 
-@pytest.mark.parametrize('argnum', ['x', 1.0, None, (), (0, 0)])
+@pytest.mark.parametrize('argnum', ['x', 1.0, None, (0, 0)])
 def test_argnum_of_wrong_type(argnum):
     with pytest.raises((TypeError, ValueError), match='argnum'):
         grad(lambda x, y: x * y, argnum)
@@ -110,15 +110,15 @@ def test_traced_keyword_argument_is_refused():
         grad(lambda f: scale(2.0, factor=f))(3.0)
 
 
-def test_leaked_box_is_refused():
+def test_assigning_into_a_leaked_array_is_refused():
     leaked = []
 
     def f(x):
         leaked.append(x)
-        return x * 2.0
-    grad(f)(1.0)
+        return np.sum(x * 2.0)
+    grad(f)(onp.ones(2))
     with pytest.raises(DeadTraceError, match='already finished'):
-        np.sin(leaked[0])
+        leaked[0][0] = 1.0
 
 
 def test_float_of_traced_value_is_refused():
@@ -161,3 +161,14 @@ def test_nan_and_inf_propagate_as_in_numpy():
         assert onp.isnan(grad(np.sqrt)(-1.0))
         assert onp.isinf(grad(np.log)(0.0))
         assert onp.isnan(make_jvp(np.log)(onp.nan)(1.0)[1])
+
+
+@pytest.mark.parametrize('write', [lambda buf, x: buf.__iadd__(x), lambda buf, x: onp.multiply(buf, x, out=buf)],
+                         ids=['buf += x', 'out=buf'])
+def test_traced_value_written_into_a_plain_numpy_array_names_the_fix(write):
+    def f(x):
+        buf = onp.ones(3)
+        write(buf, x)
+        return np.sum(buf)
+    with pytest.raises(TypeError, match=r'cannot write a traced value into a plain NumPy array .*buf = np.ones\(3\)'):
+        grad(f)(onp.ones(3))

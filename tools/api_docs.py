@@ -15,13 +15,16 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir))
 
-MODULES = ['autograd', 'autograd.extend', 'autograd.misc', 'autograd.misc.optimizers',
-           'autograd.misc.fixed_points', 'autograd.test_util']
+MODULES = ['autograd', 'autograd.extend', 'autograd.numpy', 'autograd.scipy',
+           'autograd.misc', 'autograd.misc.optimizers', 'autograd.misc.fixed_points', 'autograd.test_util']
+ONLY = {'autograd.numpy': ['index_update', 'index_add', 'AliasingError'], 'autograd.scipy': []}
+"""Modules that mirror NumPy or SciPy: only their own additions are listed here (docs/coverage.md lists the
+NumPy functions; each wrapper keeps its NumPy or SciPy docstring)."""
 
 
 def public_names(module):
     """The public callables of ``module`` as ``[(name, object)]``, in source order where known."""
-    names = getattr(module, '__all__', None)
+    names = ONLY.get(module.__name__, getattr(module, '__all__', None))
     if names is None:
         is_package = hasattr(module, '__path__')
         names = [name for name, value in vars(module).items()
@@ -31,25 +34,9 @@ def public_names(module):
             if callable(getattr(module, name)) and not inspect.ismodule(getattr(module, name))]
 
 
-def _lifted_signature(value):
-    """For an operator lifted by ``unary_to_nary``: ``(fun, argnum=0, <the unary operator's options>)``."""
-    unary = inspect.signature(value)
-    argnum = inspect.Parameter('argnum', inspect.Parameter.POSITIONAL_OR_KEYWORD, default=0)
-    options = list(unary.parameters.values())[2:]
-    return unary.replace(parameters=[list(unary.parameters.values())[0], argnum] + options)
-
-
-def _is_lifted(value):
-    try:
-        outer = inspect.signature(value, follow_wrapped=False)
-    except (TypeError, ValueError):  # a primitive in C has no signature of its own, only its function's
-        return False
-    return 'argnum' in outer.parameters and 'op_args' in outer.parameters
-
-
 def signature(name, value):
     try:
-        text = str(_lifted_signature(value) if _is_lifted(value) else inspect.signature(value))
+        text = str(inspect.signature(value))
     except (TypeError, ValueError):
         text = '(...)'
     # A default that is a function prints with its address, which changes from run to run.

@@ -3,28 +3,21 @@
 It knows nothing about NumPy; the layers above register box types, vector spaces and rules.
 """
 from .forward import ForwardTrace, make_jvp
-from .reverse import (IndependentOutputWarning, ReverseTrace, VJPNode, backward_pass, make_vjp,
-                      make_vjp_once)
+from .nodes import JVPNode, Node, NodeTrace, VJPNode
+from .reverse import IndependentOutputWarning, ReverseTrace, backward_pass, make_vjp, make_vjp_once
 from .rules import (def_linear, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
                     defvjp_argnums, defvjp_direct, primitive_jvps, primitive_vjps, product_rule)
 from .tracing import (CONSTANT, Box, BoxIfKind, DeadTraceError, Trace, TracedConversionError, active_traces,
-                      constant_value, contains_box, getval, in_pass, isbox, new_box, notrace_primitive, primitive,
-                      tracing_active)
+                      constant_value, contains_box, finished, getval, in_pass, isbox, new_box, notrace_primitive,
+                      primitive, strip_finished, tracing_active)
 from .vspace import SparseObject, VSpace, vspace
 from . import copying as _copying, forward as _forward, reverse as _reverse, rules as _rules, tracing as _tracing
-
-
-class JVPNode:
-    """Names forward mode in ``register_notrace(JVPNode, fun)``, as in HIPS Autograd."""
-    trace_type = ForwardTrace
-
-
-VJPNode.trace_type = ReverseTrace
 
 
 def register_notrace(trace_type, primitive_fun):
     """Let ``trace_type``'s traces (VJPNode: reverse, JVPNode: forward) pass through ``primitive_fun``."""
     getattr(trace_type, 'trace_type', trace_type).notrace.add(primitive_fun)
+    NodeTrace.notrace.add(primitive_fun)
 
 
 if _tracing.speedups:

@@ -2,7 +2,7 @@
 from threading import get_ident as _get_ident
 
 from .rules import jvps_by_argnum, missing_rule, node_jvp
-from .tracing import Box, Trace, box_type_of, constant_value, in_pass, new_box
+from .tracing import Box, Trace, box_type_of, constant_value, in_pass, new_box, output_of, strip_finished
 from .vspace import vspace
 
 
@@ -41,7 +41,7 @@ def make_jvp(fun, x):
     def jvp(g):
         trace = ForwardTrace()
         trace.argument = x
-        end = in_pass(trace, fun, new_box(constant_value(x), trace, g))
+        end = in_pass(trace, output_of, fun, new_box(strip_finished(x), trace, g))
         if isinstance(end, Box) and end._trace is trace:
             return end._value, constant_value(end._node)
         end = constant_value(end)

@@ -3,7 +3,8 @@ import warnings
 from threading import get_ident as _get_ident
 
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
-from .tracing import Box, Trace, box_type_of, constant_value, in_pass, new_box, speedups
+from .tracing import (Box, Trace, box_type_of, constant_value, in_pass, new_box, output_of, speedups,
+                      strip_finished)
 from .vspace import SparseObject, accumulators, vspace
 
 
@@ -11,16 +12,12 @@ _MISSING = object()
 _box_makers = Box.type_mappings
 
 
-class VJPNode:
-    """Names reverse mode in ``register_notrace(VJPNode, fun)``, as in HIPS Autograd.
-
-    The tape itself holds plain tuples ``(fun, args, kwargs, ans, argnums, parents)``: they are the
-    cheapest record Python can make, and one is made for every primitive call.
-    """
-
-
 class ReverseTrace(Trace):
-    """A reverse-mode trace. Its tape is in creation order, which is already a topological order."""
+    """A reverse-mode trace. Its tape is in creation order, which is already a topological order.
+
+    The tape holds plain tuples ``(fun, args, kwargs, ans, argnums, parents)``: they are the cheapest record
+    Python can make, and one is made for every primitive call.
+    """
     __slots__ = ()
     notrace = set()
 
@@ -66,7 +63,7 @@ def _trace_reverse(fun, x, release=False):
     x_vs = vspace(x)
     trace = ReverseTrace()
     trace.argument = x
-    end = in_pass(trace, fun, new_box(constant_value(x), trace, 0))
+    end = in_pass(trace, output_of, fun, new_box(strip_finished(x), trace, 0))
     if not (isinstance(end, Box) and end._trace is trace):
         def vjp(g):
             warn_independent()

@@ -46,11 +46,16 @@ def missing_rule(mode, fun, argnum):
 
 
 def defvjp_argnums(fun, vjpmaker):
+    """Register ``vjpmaker(argnums, ans, args, kwargs)``, which returns ``g -> [gradient for each of argnums]``:
+    the reverse-mode rule of ``fun`` for all its arguments at once. ``g`` is the cotangent of ``ans``; the
+    gradient for argument i is g^T d ans / d arg_i (None for zero)."""
     primitive_vjps[fun] = vjpmaker
     vjps_by_argnum.pop(fun, None)
 
 
 def defvjp_argnum(fun, vjpmaker):
+    """Register ``vjpmaker(argnum, ans, args, kwargs)``, which returns ``g -> gradient for argument argnum``
+    (g^T d ans / d arg_argnum): one maker for every argument of ``fun``."""
     def vjp_argnums(argnums, ans, args, kwargs):
         vjps = [vjpmaker(argnum, ans, args, kwargs) for argnum in argnums]
         return lambda g: [vjp(g) for vjp in vjps]
@@ -58,6 +63,9 @@ def defvjp_argnum(fun, vjpmaker):
 
 
 def defvjp(fun, *vjpmakers, **kwargs):
+    """Register the reverse-mode rules of ``fun``, one per argument: ``maker_i(ans, *args, **kwargs)``
+    returns ``g -> g^T d ans / d arg_i``, the gradient for argument i given the cotangent ``g`` of ``ans``;
+    None declares that gradient zero. ``argnums=(...)`` names the arguments the makers are for."""
     argnums = kwargs.pop('argnums', itertools.count())
     if kwargs:
         raise TypeError('defvjp got unexpected keyword arguments {}'.format(sorted(kwargs)))
@@ -90,15 +98,21 @@ def product_rule(derivative):
 
 
 def defvjp_direct(fun, *vjps, **kwargs):
+    """Like ``defvjp``, but ``vjp_i(g, ans, *args, **kwargs)`` is the gradient g^T d ans / d arg_i itself: one
+    call per use and no closure, for rules on the hot path."""
     defvjp(fun, *[None if vjp is None else DirectVJP(vjp) for vjp in vjps], **kwargs)
 
 
 def defjvp_argnums(fun, jvpmaker):
+    """Register ``jvpmaker(argnums, tangents, ans, args, kwargs)``: the tangent of ``ans``, the sum over
+    ``argnums`` of d ans / d arg_i applied to that argument's tangent (None for zero)."""
     primitive_jvps[fun] = jvpmaker
     jvps_by_argnum.pop(fun, None)
 
 
 def defjvp_argnum(fun, jvpfun):
+    """Register ``jvpfun(argnum, g, ans, args, kwargs)``: d ans / d arg_argnum applied to the tangent ``g`` of
+    argument ``argnum``, one function for every argument; tangents of several arguments are summed."""
     def jvp_argnums(argnums, tangents, ans, args, kwargs):
         total = None
         for argnum, g in zip(argnums, tangents):
@@ -108,6 +122,9 @@ def defjvp_argnum(fun, jvpfun):
 
 
 def defjvp(fun, *jvpfuns, **kwargs):
+    """Register the forward-mode rules of ``fun``, one per argument: ``jvp_i(g, ans, *args, **kwargs)`` is
+    d ans / d arg_i applied to the tangent ``g`` of argument i. None declares it zero; 'same' means ``fun``
+    itself, for an argument ``fun`` is linear in. ``argnums=(...)`` names the arguments."""
     argnums = kwargs.pop('argnums', itertools.count())
     if kwargs:
         raise TypeError('defjvp got unexpected keyword arguments {}'.format(sorted(kwargs)))

@@ -13,14 +13,20 @@ import os
 import threading
 
 
+not_compiled = {}
+"""Compiled module name -> why it is not in use (``python -m autograd`` reports it)."""
+
+
 def load_compiled(name, package):
     """The compiled module ``name`` of ``package``, or None where it was not built or AUTOGRAD_PURE_PYTHON
     is set (then the pure-Python code that does the same work runs)."""
     if os.environ.get('AUTOGRAD_PURE_PYTHON'):
+        not_compiled[package + name] = 'AUTOGRAD_PURE_PYTHON is set'
         return None
     try:
         return importlib.import_module(name, package)
-    except ImportError:
+    except ImportError as error:
+        not_compiled[package + name] = 'it did not compile at install or does not load ({})'.format(error)
         return None
 
 
@@ -189,6 +195,7 @@ def constant_value(x):
 
 
 def isbox(x):
+    """Whether ``x`` is a traced value (a Box of some differentiation, running or finished)."""
     return isinstance(x, Box)
 
 
@@ -243,7 +250,7 @@ def new_box(value, trace, node):
 
 
 class DeadTraceError(RuntimeError):
-    pass
+    """A value traced by a finished differentiation was used where computing with it would be wrong."""
 
 
 class TracedConversionError(TypeError):
@@ -279,11 +286,22 @@ def retry_packed(f_wrapped, args, kwargs, error):
     raise error
 
 
-def _dead_trace(fun):
-    return DeadTraceError(
-        "{} received a value traced by a differentiation that has already finished. A boxed value "
-        "escaped its grad/make_vjp/make_jvp call (stored in a global, a closure or a returned "
-        "structure); compute with the plain value instead (autograd.tracer.getval).".format(_name(fun)))
+def finished(x):
+    """Whether ``x`` is a box of a differentiation that has finished (its function returned or raised)."""
+    return isinstance(x, Box) and not x._trace.active
+
+
+def strip_finished(x):
+    """``x`` without the boxes of finished differentiations and constants: what it is to a new one."""
+    while isinstance(x, Box) and (x._trace is CONSTANT or not x._trace.active):
+        x = x._value
+    return x
+
+
+def output_of(fun, x):
+    """``fun(x)`` as a differentiation running ``fun`` sees it, to be called inside its pass (while its own
+    trace is active): without boxes of finished differentiations or constants."""
+    return strip_finished(fun(x))
 
 
 def _keyword_box(fun, kwargs):
@@ -337,7 +355,7 @@ def _python_primitive(fun):
             if len(args) == 1:  # the most common traced call, without the bookkeeping for several boxes
                 top = arg._trace
                 if not top.active:
-                    raise _dead_trace(fun)
+                    return _call_traced(f_wrapped, fun, args, kwargs)
                 value = arg._value
                 inner = f_wrapped if isinstance(value, Box) else fun
                 if top.notrace and f_wrapped in top.notrace:
@@ -386,6 +404,8 @@ def _call_traced(f_wrapped, fun, args, kwargs):
     for i, arg in enumerate(args):
         if isinstance(arg, Box):
             trace = arg._trace
+            if not trace.active:
+                return _call_with_finished(f_wrapped, fun, args, kwargs, trace)
             if trace is top:
                 argnums.append(i)
             elif trace is CONSTANT:
@@ -398,8 +418,6 @@ def _call_traced(f_wrapped, fun, args, kwargs):
                 mixed = True
     if top is None:
         top, argnums, constants, mixed = CONSTANT, constants, None, False
-    if not top.active:
-        raise _dead_trace(fun)
     argvals = list(args)
     if constants:
         for i in constants:
@@ -415,6 +433,23 @@ def _call_traced(f_wrapped, fun, args, kwargs):
     if top.notrace and f_wrapped in top.notrace:
         return inner(*argvals, **kwargs)
     return top.record(f_wrapped, argvals, kwargs, inner(*argvals, **kwargs), argnums, nodes)
+
+
+def _call_with_finished(f_wrapped, fun, args, kwargs, trace):
+    """A call given a value of the finished differentiation ``trace``, kept by a library (as HIPS Autograd
+    allows) and computed with later. To every differentiation still running it is a constant, so it is
+    replaced by its plain value; when no running one takes part, the result is a box of ``trace`` that
+    records nothing (it still looks traced to code that asks, as in HIPS Autograd)."""
+    values = [strip_finished(arg) for arg in args]
+    for value in values:
+        if isinstance(value, Box):
+            ans = f_wrapped(*values, **kwargs)
+            if isinstance(ans, Box):
+                return ans
+            break
+    else:
+        ans = fun(*values, **kwargs)
+    return new_box(ans, trace, None)
 
 
 def notrace_primitive(fun):

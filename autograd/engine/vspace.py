@@ -7,6 +7,10 @@ from .tracing import Box, getval
 
 
 class VSpace:
+    """The vector space of a differentiable type: ``zeros``, ``ones``, ``add(x, y)``, ``scalar_mul(x, a)`` = a x,
+    ``inner_prod(x, y)`` = <x, y> (real part of sum conj(x) y for complex values), ``covector(x)`` (the conjugate,
+    which turns a gradient into a cotangent), ``randn`` and ``standard_basis``. ``VSpace.register(T)`` makes a
+    subclass the space of values of type ``T``; ``vspace(x)`` finds it."""
     __slots__ = ()
     mappings = {}
     iscomplex = False

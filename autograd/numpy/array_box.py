@@ -6,7 +6,7 @@ Plain NumPy calls on a box (``numpy.sin(box)``, ``ndarray + box``) reach the sam
 """
 import numpy as _np
 
-from ..engine import CONSTANT, Box, BoxIfKind, TracedConversionError, getval
+from ..engine import CONSTANT, Box, BoxIfKind, TracedConversionError, getval, strip_finished
 from ..engine.tracing import subclass_checks
 from . import assignment
 from . import wrapper as anp
@@ -79,8 +79,8 @@ class ArrayBox(Box):
 
     def __array__(self, dtype=None, copy=None):
         # Integers and booleans carry no derivative, so a conversion to them (np.int64(x)) loses nothing.
-        if self._trace is not CONSTANT and (dtype is None or _np.dtype(dtype).kind not in 'biu'):
-            raise _conversion_error('numpy.asarray')
+        if dtype is None or _np.dtype(dtype).kind not in 'biu':
+            return _np.asarray(_constant(self, 'numpy.asarray'), dtype)
         return _np.asarray(getval(self), dtype)
 
     def __format__(self, spec):
@@ -163,7 +163,10 @@ class ArrayBox(Box):
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         wrapped = anp.dispatch.get(ufunc)
-        if method != '__call__' or wrapped is None or kwargs.get('out') is not None:
+        out = kwargs.get('out')
+        if out is not None and not any(isinstance(o, Box) for o in out):
+            raise _traced_into_plain_array(ufunc)
+        if method != '__call__' or wrapped is None or out is not None:
             return NotImplemented
         return wrapped(*inputs, **kwargs)
 
@@ -183,9 +186,10 @@ _CONSTANT_ONLY = frozenset(['tolist', 'item', 'tobytes', 'itemsize', 'nbytes', '
 
 
 def _constant(box, kind):
-    if box._trace is not CONSTANT:
+    # A value of a finished differentiation can no longer lose a derivative by conversion.
+    if box._trace is not CONSTANT and box._trace.active:
         raise _conversion_error(kind)
-    return box._value
+    return strip_finished(box)
 
 
 def _is_view(box):
@@ -212,6 +216,15 @@ def _in_place(box, fun, other):
 
 def _has_box(args):
     return any(isinstance(a, Box) for a in args)
+
+
+def _traced_into_plain_array(ufunc):
+    # NumPy's own message ("operand type(s) all returned NotImplemented") does not say what to do.
+    return TypeError(
+        "numpy.{0} cannot write a traced value into a plain NumPy array (out=, or an in-place operator such as "
+        "buf += x on an array made by numpy): autograd would lose its derivative. Make the array with "
+        "autograd.numpy inside the differentiated function (buf = np.ones(3); buf += x), or use the result "
+        "(buf = buf + x).".format(ufunc.__name__))
 
 
 def _conversion_error(kind):

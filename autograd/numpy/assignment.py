@@ -17,19 +17,27 @@ import weakref
 
 import numpy as _np
 
-from ..engine import CONSTANT, Box, active_traces, defjvp, defvjp, getval, primitive, tracing_active
+from ..engine import (CONSTANT, Box, DeadTraceError, active_traces, defjvp, defvjp, finished, getval, primitive,
+                      tracing_active)
 from . import wrapper as anp
 from .derivatives.helpers import is_complex, shape_of, unbroadcast
 
 
 class AliasingError(TypeError, ValueError):
-    """An assignment into a traced array whose memory another array shares, which autograd cannot follow."""
+    """Assigning into a traced array that another, untracked array shares memory with (a view made by
+    reshape, transpose, .T or ravel, or the caller's array): NumPy would change both, which autograd cannot
+    follow. Take a copy first (``x = x.copy()``). A TypeError, as assignment into a traced array is in HIPS
+    Autograd, and a ValueError."""
 
 
 @primitive
 def index_update(x, idx, v):
     """A copy of ``x`` with ``x[idx] = v``: NumPy's assignment (``v`` broadcast and cast to ``x``'s dtype;
-    where an index repeats, the last write wins), as a function that differentiates."""
+    where an index repeats, the last write wins), as a function that differentiates.
+
+    >>> index_update(np.zeros(3), 1, 5.0)
+    array([0., 5., 0.])
+    """
     if _np.iscomplexobj(v) and not _np.iscomplexobj(x):
         raise TypeError("Cannot assign complex values into a real array of dtype {}; make the array complex "
                         "first (x.astype(complex)).".format(_np.result_type(x)))
@@ -41,7 +49,11 @@ def index_update(x, idx, v):
 @primitive
 def index_add(x, idx, v):
     """A copy of ``x`` with ``v`` added at ``idx``; where an index repeats, every addition counts
-    (``numpy.add.at``), unlike ``x[idx] += v``."""
+    (``numpy.add.at``), unlike ``x[idx] += v``.
+
+    >>> index_add(np.zeros(3), [0, 0, 2], 1.0)
+    array([2., 0., 1.])
+    """
     out = _np.array(x, copy=True, dtype=_np.result_type(x, v))
     anp.add_at(out, idx, v)
     return out
@@ -187,6 +199,10 @@ def _aliasing(detail):
 
 def _check_unaliased(box, views):
     """Refuse to write into ``box`` when an array that autograd does not track shares its memory."""
+    if finished(box):  # its history, which tells the references apart, went with its differentiation
+        raise DeadTraceError(
+            "Cannot assign into an array traced by a differentiation that has already finished. Assign into "
+            "a copy of its plain value instead: x = numpy.array(autograd.tracer.getval(x)).")
     kind = type(_innermost(box))
     if kind is not _np.ndarray:
         raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(kind.__name__))

@@ -74,6 +74,14 @@ def ruled_fraction(rows):
     return kinds.count('ruled') / max(len(kinds), 1)
 
 
+def lacking_note():
+    """Which names with rules here this NumPy lacks (older NumPy versions had them)."""
+    if not wrapper.lacking:
+        return 'NumPy {} has every name autograd has rules for.'.format(_np.__version__)
+    return 'NumPy {} lacks these names, which autograd differentiates where NumPy has them: {}.'.format(
+        _np.__version__, ', '.join('`numpy.{}`'.format(name) for name in sorted(wrapper.lacking)))
+
+
 def table():
     rows = classified_rows()
     counts = {}
@@ -87,7 +95,7 @@ def table():
              'unsupported, {} unclassified. Of the {} that could carry a derivative, {:.1%} are ruled.'.format(
                  len(rows), counts.get('ruled', 0), counts.get('passthrough', 0), counts.get('unsupported', 0),
                  counts.get(None, 0), differentiable, ruled_fraction(rows)), '',
-             '| function | class | detail |', '| --- | --- | --- |']
+             lacking_note(), '', '| function | class | detail |', '| --- | --- | --- |']
     lines += ['| `{}` | {} | {} |'.format(q, kind or 'UNCLASSIFIED', detail) for q, kind, detail in rows]
     return '\n'.join(lines) + '\n'
 

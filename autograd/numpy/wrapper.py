@@ -88,6 +88,23 @@ del _attr
 __all__ += wrap_namespace(vars(_np), globals())
 
 
+lacking = []
+"""Names autograd has rules for that the installed NumPy does not have (NumPy removes names over time)."""
+
+
+def numpy_has(name):
+    """Whether the installed NumPy has ``name``; a missing one is noted in ``lacking`` for the coverage table.
+
+    Rules for a name that some supported NumPy lacks are defined under ``if numpy_has(name):``, so that
+    ``import autograd`` never looks up a name NumPy may have removed.
+    """
+    if hasattr(_np, name):
+        return True
+    if name not in lacking:
+        lacking.append(name)
+    return False
+
+
 def define_wrapper(name, numpy_fun):
     """Decorator: make ``name`` in this namespace the decorated function, standing in for ``numpy_fun``.
 
@@ -173,7 +190,7 @@ def concatenate(arrays, axis=0, out=None, *, dtype=None):
     return result if dtype is None else astype(result, dtype)
 
 
-if hasattr(_np, 'concat'):
+if numpy_has('concat'):
     globals()['concat'] = concatenate
     dispatch[_np.concat] = concatenate
 

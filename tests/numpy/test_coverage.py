@@ -1,11 +1,13 @@
 """The coverage table: every public NumPy callable is classified, and docs/coverage.md is current."""
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy
 import pytest
 
-from autograd.numpy import coverage
+from autograd.numpy import coverage, wrapper
 
 DOC = Path(__file__).resolve().parents[2] / 'docs' / 'coverage.md'
 
@@ -26,3 +28,23 @@ def test_committed_table_is_current():
         pytest.skip('docs/coverage.md lists the callables of NumPy {}, not of this NumPy {}'.format(
             generated_with, numpy.__version__))
     assert committed == coverage.table(), 'regenerate: python -m autograd.numpy.coverage > docs/coverage.md'
+
+
+def test_import_survives_numpy_without_a_removed_name():
+    # NumPy removes names (row_stack in 2.5): the namespace is built from what this NumPy has.
+    script = ('import numpy\n'
+              'for name in ("row_stack", "concat"):\n'
+              '    if hasattr(numpy, name): delattr(numpy, name)\n'
+              'import autograd.numpy as np\n'
+              'from autograd.numpy import coverage\n'
+              'assert not hasattr(np, "row_stack") and np.vstack([[1.0], [2.0]]).shape == (2, 1)\n'
+              'print(coverage.lacking_note())')
+    out = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, check=True).stdout
+    assert '`numpy.concat`' in out and '`numpy.row_stack`' in out
+
+
+def test_coverage_table_names_what_this_numpy_lacks(monkeypatch):
+    monkeypatch.setattr(wrapper, 'lacking', [])
+    assert 'has every name' in coverage.lacking_note()
+    assert not wrapper.numpy_has('no_such_function')
+    assert '`numpy.no_such_function`' in coverage.table()

@@ -1,5 +1,7 @@
 """Products: dot, inner, vdot, outer, kron, cross, tensordot, matmul, einsum, the vector/matrix gufuncs and the
 numpy.linalg products, over many shapes, keyword forms and complex dtypes."""
+import warnings
+
 import numpy as onp
 import pytest
 
@@ -110,11 +112,20 @@ CROSS_CASES = [
     ('axis-negative', (2, 3, 4), (3, 4), {'axis': -2}),
     ('axisa-axisb-axisc', (3, 4), (4, 3), {'axisa': 0, 'axisb': 1, 'axisc': 0}),
     ('axisc-negative', (2, 4, 3), (3, 1, 4), {'axisb': 0, 'axisc': -2}),
-    ('2x3', (4, 2), (3,), {}),
-    ('3x2', (3,), (4, 2), {}),
-    ('2x2', (4, 2), (2,), {}),
-    ('2x2-axis', (2, 4), (2, 1), {'axis': 0}),
 ]
+try:
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', DeprecationWarning)
+        onp.cross(onp.ones(2), onp.ones(2))
+except ValueError:  # NumPy 2.5 refuses 2-vectors, which NumPy 2.0 to 2.4 warn about
+    pass
+else:
+    CROSS_CASES += [
+        ('2x3', (4, 2), (3,), {}),
+        ('3x2', (3,), (4, 2), {}),
+        ('2x2', (4, 2), (2,), {}),
+        ('2x2-axis', (2, 4), (2, 1), {'axis': 0}),
+    ]
 
 
 @pytest.mark.filterwarnings('ignore:Arrays of 2-dimensional vectors are deprecated:DeprecationWarning')

@@ -57,7 +57,6 @@ UNARY = {
     'atleast_3d': (np.atleast_3d, [S0, S1, S2, S3]),
     # Joining a sequence that mixes traced and constant arrays.
     'vstack': (lambda x: np.vstack([x, 2 * x, onp.ones(onp.shape(x))]), [S0, S1, S2, S3]),
-    'row_stack': (lambda x: np.row_stack((x, x ** 2)), [S1, S2]),
     'hstack': (lambda x: np.hstack([x, 2 * x, onp.ones(onp.shape(x))]), [S0, S1, S2, S3]),
     'dstack': (lambda x: np.dstack([x, x ** 2]), [S0, S1, S2, S3]),
     'column_stack': (lambda x: np.column_stack([x, 2 * x]), [S0, S1, S2]),
@@ -126,6 +125,8 @@ UNARY = {
     'insert_traced_axis': (lambda x: np.insert(x, 2, x[..., 0] * 3.0, axis=-1), [S1, S2, S3]),
     'insert_broadcast': (lambda x: np.insert(x, [0, 2], x[:1] ** 2, axis=0), [S1, S2, S3]),
 }
+if hasattr(onp, 'row_stack'):  # NumPy 2.5 removed it
+    UNARY['row_stack'] = (lambda x: np.row_stack((x, x ** 2)), [S1, S2])
 
 
 def _product_of_parts(parts):

@@ -172,7 +172,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     return anp.sum(widths * heights / 2.0, axis)
 
 
-if hasattr(_np, 'trapz'):
+if anp.numpy_has('trapz'):  # removed in NumPy 2.4
     @anp.define_wrapper('trapz', _np.trapz)
     def trapz(y, x=None, dx=1.0, axis=-1):
         return trapezoid(y, x, dx, axis)

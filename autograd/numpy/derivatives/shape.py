@@ -134,9 +134,10 @@ def vstack(tup, *, dtype=None, casting='same_kind'):
     return _joined([anp.atleast_2d(a) for a in tup], 0, dtype, casting)
 
 
-@anp.define_wrapper('row_stack', _np.row_stack)
-def row_stack(tup, *, dtype=None, casting='same_kind'):
-    return vstack(tup, dtype=dtype, casting=casting)
+if anp.numpy_has('row_stack'):  # removed in NumPy 2.5
+    @anp.define_wrapper('row_stack', _np.row_stack)
+    def row_stack(tup, *, dtype=None, casting='same_kind'):
+        return vstack(tup, dtype=dtype, casting=casting)
 
 
 @anp.define_wrapper('hstack', _np.hstack)
