@@ -9,11 +9,13 @@ from ..engine import getval, isbox
 def flatten(value):
     """Return ``(vector, unflatten)``: every number in ``value`` in one 1-D array, and its inverse.
 
+    The numbers come in order: list and tuple items in turn, dict values by sorted key (as in HIPS Autograd).
+
     ``unflatten(vector)`` rebuilds the structure (the same container types, array shapes and dtypes,
     Python scalars as Python scalars). Both directions are differentiable.
 
     >>> vector, unflatten = flatten({'w': [1.0, 2.0], 'b': 3.0}); vector
-    array([1., 2., 3.])
+    array([3., 1., 2.])
     >>> unflatten(vector * 2)
     {'w': [2.0, 4.0], 'b': 6.0}
     """
@@ -42,7 +44,8 @@ def _describe(value, leaves):
     """A description of ``value``'s structure; its numbers are appended to ``leaves`` in order."""
     plain = getval(value)
     if isinstance(plain, dict):
-        return ('dict', tuple(plain), [_describe(value[k], leaves) for k in plain])
+        order = _sorted_keys(plain)
+        return ('dict', tuple(plain), order, [_describe(value[k], leaves) for k in order])
     if isinstance(plain, (list, tuple)):
         return ('sequence', type(plain), [_describe(v, leaves) for v in value])
     leaves.append(value)
@@ -53,11 +56,21 @@ def _describe(value, leaves):
     return ('leaf', array.shape, array.dtype, array.size, scalar_type)
 
 
+def _sorted_keys(d):
+    """``d``'s keys in the order their values take in the vector: sorted, as HIPS Autograd orders them (so a
+    flattened parameter vector is the same under both), or as inserted where keys do not compare."""
+    try:
+        return sorted(d)
+    except TypeError:
+        return list(d)
+
+
 def _rebuild(spec, vector, position):
     kind = spec[0]
     if kind == 'dict':
-        _, keys, children = spec
-        return make_dict(keys, *[_rebuild(c, vector, position) for c in children])
+        _, keys, order, children = spec
+        parts = {k: _rebuild(c, vector, position) for k, c in zip(order, children)}
+        return make_dict(keys, *[parts[k] for k in keys])
     if kind == 'sequence':
         _, seq_type, children = spec
         return make_sequence(seq_type, *[_rebuild(c, vector, position) for c in children])
