@@ -2,6 +2,7 @@
 from functools import partial, wraps
 
 from ..engine import Box, Trace, new_box
+from ..engine.nodes import Node, trace
 
 
 class _GraphTrace(Trace):
@@ -61,3 +62,23 @@ def const_graph(fun, *args, **kwargs):
     def replayed(*args):
         return cached(args)
     return replayed
+
+
+class FullGraphNode(Node):
+    """A node that keeps the whole computation: its ``value`` and its ``recipe``, ``(fun, args, kwargs,
+    (argnum, parent node) pairs)`` (the root's fun is the identity)."""
+    __slots__ = ('value', 'recipe')
+
+    def __init__(self, value, fun, args, kwargs, parent_argnums, parents):
+        self.value = value
+        self.recipe = (fun, args, kwargs, list(zip(parent_argnums, parents)))
+
+    def initialize_root(self):
+        self.value = None
+        self.recipe = (lambda x: x, (), {}, [])
+
+
+def full_graph(fun, *args, **kwargs):
+    """The ``FullGraphNode`` of ``fun(*args, **kwargs)``: its computation, node by node back to the root
+    (whose value stands for the tuple ``args``). None when the result does not depend on ``args``."""
+    return trace(FullGraphNode.new_root(), lambda args: fun(*args, **kwargs), args)[1]
