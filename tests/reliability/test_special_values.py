@@ -21,8 +21,9 @@ from autograd.engine.rules import primitive_vjps, vjps_by_argnum
 
 SPECIAL = [0.0, math.inf, -math.inf, math.nan]
 VALUES = [shaped for v in SPECIAL for shaped in (v, onp.full(3, v), onp.full((2, 2), v))]
-# Arguments that are not numbers: an index must be an integer.
-NOT_NUMBERS = {'take'}
+# Arguments that are not such numbers: an index must be an integer, and yn's order is an integer (SciPy
+# 1.18 spends minutes on an infinite order).
+NOT_NUMBERS = {'take', 'yn'}
 
 
 def _primitives(module):
