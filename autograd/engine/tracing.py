@@ -304,6 +304,12 @@ def output_of(fun, x):
     return strip_finished(fun(x))
 
 
+def _contains_itself(fun):
+    # Recursing until the interpreter's limit can crash some CPython versions (3.13.0) instead of raising.
+    return RecursionError("{} was given a box that contains itself (its _value is the box), so its value "
+                          "can never be reached".format(_name(fun)))
+
+
 def _keyword_box(fun, kwargs):
     names = sorted(k for k, v in kwargs.items() if isinstance(v, Box))
     return TypeError(
@@ -357,6 +363,8 @@ def _python_primitive(fun):
                 if not top.active:
                     return _call_traced(f_wrapped, fun, args, kwargs)
                 value = arg._value
+                if value is arg:
+                    raise _contains_itself(fun)
                 inner = f_wrapped if isinstance(value, Box) else fun
                 if top.notrace and f_wrapped in top.notrace:
                     return inner(value, **kwargs)
@@ -426,6 +434,8 @@ def _call_traced(f_wrapped, fun, args, kwargs):
     for i in argnums:
         box = args[i]
         argvals[i] = value = box._value
+        if value is box:
+            raise _contains_itself(fun)
         nodes.append(box._node)
         mixed = mixed or isinstance(value, Box)
     # Values also boxed by an enclosing trace go through f_wrapped again, to be recorded there.
