@@ -276,10 +276,11 @@ def retry_packed(f_wrapped, args, kwargs, error):
     """A call of primitive ``f_wrapped`` that raised ``error`` (a TracedConversionError): again with its plain
     list and tuple arguments that hold traced values packed by ``sequence_packer``; ``error`` if there are none
     (the conversion had another cause) or they cannot be packed (ragged sequences)."""
-    if sequence_packer and any(isinstance(arg, (list, tuple)) and contains_box(arg) for arg in args):
+    holding = [isinstance(arg, (list, tuple)) and contains_box(arg) for arg in args]
+    if sequence_packer and any(holding):
         pack, = sequence_packer
         try:
-            packed = [pack(arg) if isinstance(arg, (list, tuple)) and contains_box(arg) else arg for arg in args]
+            packed = [pack(arg) if holds else arg for arg, holds in zip(args, holding)]
         except (TypeError, ValueError):
             raise error from None
         return f_wrapped(*packed, **kwargs)
