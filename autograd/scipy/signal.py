@@ -18,8 +18,10 @@ from ..engine import def_linear, defvjp_argnum, getval, isbox
 from ..numpy import wrapper as anp
 from ..numpy.derivatives.helpers import is_complex, shape_of
 from ..numpy.wrapper import primitive
+from ._signal_filters import filtfilt, lfilter, lfilter_zi, sosfilt, sosfilt_zi, sosfiltfilt
 
-__all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d']
+__all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d', 'lfilter', 'lfilter_zi', 'filtfilt', 'sosfilt',
+           'sosfilt_zi', 'sosfiltfilt']
 
 
 @primitive
