@@ -103,10 +103,10 @@ def cumulative_simpson(y, *, x=None, dx=1.0, axis=-1, initial=None):
         # last) from the triples they end.
         starting = _first_of_three(y, h)
         ending = anp.flip(_first_of_three(anp.flip(y, axis=-1), anp.flip(h, axis=-1)), axis=-1)
-        index = _np.arange(n - 1)
-        from_start = (index % 2 == 0) & (index <= n - 3)
-        parts = anp.where(from_start, anp.concatenate([starting, anp.zeros_like(starting[..., :1])], axis=-1),
-                          anp.concatenate([anp.zeros_like(ending[..., :1]), ending], axis=-1))
+        pairs = anp.stack([starting[..., ::2], ending[..., ::2]], axis=-1)
+        parts = anp.reshape(pairs, shape_of(pairs)[:-2] + (-1,))
+        if n % 2 == 0:
+            parts = anp.concatenate([parts, ending[..., -1:]], axis=-1)
         total = anp.cumsum(parts, axis=-1)
     if initial is not None:
         start = anp.moveaxis(initial, axis, -1) if len(shape_of(initial)) else initial
