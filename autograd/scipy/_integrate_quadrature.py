@@ -115,5 +115,5 @@ def cumulative_simpson(y, *, x=None, dx=1.0, axis=-1, initial=None):
     return anp.moveaxis(total, -1, axis)
 
 
-for _name in __all__:
-    globals()[_name].__doc__ = getattr(_source, _name).__doc__
+for _name in __all__:  # cumulative_simpson is new in SciPy 1.12
+    globals()[_name].__doc__ = getattr(_source, _name, globals()[_name]).__doc__

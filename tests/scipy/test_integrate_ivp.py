@@ -63,6 +63,12 @@ def test_at_the_end_against_finite_differences(method, argnum):
     check_grads(at_the_end(method), argnum, modes=['rev', 'fwd'], order=1)(Y0, 0.0, 2.0, A, B)
 
 
+@pytest.mark.parametrize('method', ['RK23', 'Radau', 'BDF', 'LSODA'])
+def test_other_methods_in_y0_and_args(method):
+    for argnum in [0, 4]:
+        check_grads(at_t_eval(method), argnum, modes=['rev', 'fwd'], order=1)(*ARGS_T_EVAL)
+
+
 @pytest.mark.parametrize('modes', [['rev'], ['fwd']], ids=['rev', 'fwd'])
 @pytest.mark.parametrize('argnum', [0, 3, 4], ids=['y0', 't_eval', 'a'])
 def test_second_derivatives(argnum, modes):
