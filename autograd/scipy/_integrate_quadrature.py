@@ -37,9 +37,14 @@ def _spacings(y, x, dx):
     return dx * anp.ones_like(anp.real(y[..., 1:]), dtype=float)
 
 
+def _trapezoids(y, h):
+    """The area of each trapezoid between consecutive samples, ``h`` wide."""
+    return h * (y[..., 1:] + y[..., :-1]) / 2.0
+
+
 def trapezoid(y, x=None, dx=1.0, axis=-1):
     y, x = _along_last('trapezoid', y, x, axis)
-    return anp.sum(_spacings(y, x, dx) * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    return anp.sum(_trapezoids(y, _spacings(y, x, dx)), axis=-1)
 
 
 def _simpson_pairs(y, h0, h1):
@@ -73,7 +78,7 @@ def cumulative_trapezoid(y, x=None, dx=1.0, axis=-1, initial=None):
         raise ValueError("cumulative_trapezoid: initial must be None or 0 (as in SciPy), got {!r}; add a "
                          "constant to the result instead".format(initial))
     y, x = _along_last('cumulative_trapezoid', y, x, axis)
-    total = anp.cumsum(_spacings(y, x, dx) * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+    total = anp.cumsum(_trapezoids(y, _spacings(y, x, dx)), axis=-1)
     if initial is not None:
         total = anp.concatenate([anp.zeros_like(total[..., :1]), total], axis=-1)
     return anp.moveaxis(total, -1, axis)
@@ -89,15 +94,17 @@ def _first_of_three(y, h):
 def cumulative_simpson(y, *, x=None, dx=1.0, axis=-1, initial=None):
     y, x = _along_last('cumulative_simpson', y, x, axis)
     n = shape_of(y)[-1]
+    if x is None and len(shape_of(dx)):
+        if len(shape_of(dx)) != len(shape_of(y)) or shape_of(dx)[axis] != 1:
+            raise ValueError("cumulative_simpson: dx must be a scalar or have y's shape with length 1 along "
+                             "axis {}, got shape {}".format(axis, shape_of(dx)))
+        dx = anp.moveaxis(dx, axis, -1)
+    h = _spacings(y, x, dx)
     if n < 3:
-        total = anp.cumsum(_spacings(y, x, dx) * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
+        total = anp.cumsum(_trapezoids(y, h), axis=-1)
     else:
         if x is not None and _np.any(_np.diff(getval(x), axis=-1) <= 0):
             raise ValueError("cumulative_simpson: x must be strictly increasing along axis {}".format(axis))
-        if x is None and len(shape_of(dx)) and shape_of(dx)[axis] != 1:
-            raise ValueError("cumulative_simpson: dx must be a scalar or have y's shape with length 1 along "
-                             "axis {}, got shape {}".format(axis, shape_of(dx)))
-        h = _spacings(y, x, dx if x is not None or not len(shape_of(dx)) else anp.moveaxis(dx, axis, -1))
         # Each interval but the last is the first of a triple of samples; each but the first is the second
         # of one. Like SciPy, take the even intervals from the triples they start and the odd ones (and the
         # last) from the triples they end.

@@ -48,7 +48,7 @@ def test_values_and_derivatives(name, shape, axis, dtype):
             check(lambda y, x: call(I, name, y, x, None, axis), y, x)
 
 
-@pytest.mark.parametrize('shape, axis', [((5,), -1), ((3, 4), 0), ((2,), 0)], ids=ids)
+@pytest.mark.parametrize('shape, axis', [((5,), -1), ((3, 4), 0), ((2,), 0), ((2, 3), 0)], ids=ids)
 def test_cumulative_simpson_initial_and_array_dx(shape, axis):
     y = rand(*shape)
     edge = list(shape)
