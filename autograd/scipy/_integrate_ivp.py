@@ -15,7 +15,9 @@ receiving ``g[i]`` at ``t[i]``, so the gradient differentiates again. Forward mo
 
 Accuracy: the adjoint and sensitivity systems are solved to the call's ``rtol`` and ``atol`` (SciPy's
 defaults 1e-3 and 1e-6 unless given), so derivatives are as accurate as ``y`` is, no more; pass tight
-tolerances when derivatives matter. ``events`` and ``dense_output`` are SciPy's, not differentiated.
+tolerances when derivatives matter; tolerances given per component of ``y`` apply their smallest entry
+there. ``jac`` and the Jacobian's band and sparsity options serve ``y``'s solve only. ``dense_output``'s
+``sol`` is SciPy's, not differentiated; ``events`` are refused when differentiating.
 """
 import builtins as _py
 
@@ -30,7 +32,8 @@ from ..numpy.derivatives.helpers import is_complex
 
 __all__ = ['solve_ivp']
 
-_NOT_SOLVER_OPTIONS = ('dense_output', 'events', 'vectorized', 't_eval', 'args')
+# Options that describe f alone (its Jacobian), wrong for the augmented systems of the derivatives.
+_JACOBIAN_OPTIONS = ('jac', 'jac_sparsity', 'lband', 'uband')
 
 
 def solve_ivp(fun, t_span, y0, method='RK45', t_eval=None, dense_output=False, events=None, vectorized=False,
@@ -61,7 +64,6 @@ def solve_ivp(fun, t_span, y0, method='RK45', t_eval=None, dense_output=False, e
         # Solved to t_span[1], not to the last of t_eval, so that the steps, and the values, are SciPy's.
         path = _path(fun, y0, times, *params, method=method, options=tuple(sorted(options.items())),
                      stop=getval(t_span[1]))[1:]
-        result.t = t_eval
     result.y = anp.transpose(path)
     return result
 
@@ -89,6 +91,14 @@ def _field(fun):
     return lambda t, y, *params: anp.ravel(anp.array(fun(t, y, *params)))
 
 
+def _augmented(kwargs, **changes):
+    """``_path``'s keywords for an augmented system: without the options about f's Jacobian, and with
+    one tolerance for all its components."""
+    options = tuple((k, _np.min(v) if k in ('rtol', 'atol') else v) for k, v in kwargs.get('options', ())
+                    if k not in _JACOBIAN_OPTIONS)
+    return dict(kwargs, options=options, **changes)
+
+
 def _replace(values, positions, new):
     values = list(values)
     for position, value in zip(positions, new):
@@ -111,7 +121,7 @@ def _path_vjp(argnums, ans, args, kwargs):
         gradients = vjp(a)
         return anp.concatenate([dy, -gradients[0], -flatten(tuple(gradients[1:]))[0]])
 
-    between = dict(kwargs, stop=None)
+    between = _augmented(kwargs, stop=None)
 
     def vjp(g):
         a, g_params, g_times = g[-1], anp.zeros_like(zero_gradient), [None] * len(times)
@@ -148,7 +158,7 @@ def _path_jvp(argnums, tangents, ans, args, kwargs):
     dt = given.get(2, anp.zeros_like(times))
     # Moving a time moves the solution along the flow: by f dt at t[i], and by -f dt[0] at the start.
     start = anp.concatenate([ans[0], dy0 - f(times[0], ans[0], *params) * dt[0]])
-    solved = _path(sensitivity_dynamics, start, times, *params, *moves, **kwargs)
+    solved = _path(sensitivity_dynamics, start, times, *params, *moves, **_augmented(kwargs))
     along_flow = anp.stack([f(times[i], ans[i], *params) for i in range(len(times))]) * dt[:, None]
     return solved[:, n:] + along_flow
 

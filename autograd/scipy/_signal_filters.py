@@ -105,7 +105,7 @@ def _final_state(b, a, x, y, zi, order):
             if n + i - j >= 0:
                 state = state + (coefficient(b, j) * x[..., n + i - j] - coefficient(a, j) * y[..., n + i - j]) / a[0]
         states.append(state)
-    return anp.stack(states, axis=-1)
+    return anp.stack(states, axis=-1) if states else zi
 
 
 def lfilter_zi(b, a):

@@ -69,6 +69,17 @@ def test_other_methods_in_y0_and_args(method):
         check_grads(at_t_eval(method), argnum, modes=['rev', 'fwd'], order=1)(*ARGS_T_EVAL)
 
 
+def test_the_jacobian_and_per_component_tolerances_serve_the_solution_only():
+    def jacobian_of_the_field(t, y, a, b):
+        return onp.array([[0.0, 1.0], [-a * onp.cos(y[0]), -b * (1.0 + 0.5 * t)]])
+
+    def solve(y0, a):
+        return solve_ivp(damped_pendulum, (0.0, 2.0), y0, method='Radau', t_eval=T_EVAL, args=(a, B),
+                         jac=jacobian_of_the_field, rtol=1e-10, atol=onp.array([1e-10, 1e-11])).y
+    check_grads(solve, 0, modes=['rev', 'fwd'], order=1)(Y0, A)
+    check_grads(solve, 1, modes=['rev', 'fwd'], order=1)(Y0, A)
+
+
 @pytest.mark.parametrize('modes', [['rev'], ['fwd']], ids=['rev', 'fwd'])
 @pytest.mark.parametrize('argnum', [0, 3, 4], ids=['y0', 't_eval', 'a'])
 def test_second_derivatives(argnum, modes):
