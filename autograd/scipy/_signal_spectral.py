@@ -1,5 +1,5 @@
 """SciPy's short-time Fourier analysis, written with traced functions: ``stft``, ``istft``, ``csd``,
-``welch`` and ``periodogram``.
+``welch``, ``coherence`` and ``periodogram``.
 
 Each cuts the signal into windowed segments (one integer-array index), detrends them, and takes traced
 FFTs: ``stft`` is linear in the signal, ``istft`` (an overlap-add of inverse FFTs, divided by the summed
@@ -20,7 +20,7 @@ from ..numpy.derivatives.helpers import is_complex, shape_of
 from ._signal_detrend import detrend as _detrend
 from ._signal_filters import _extend
 
-__all__ = ['stft', 'istft', 'csd', 'welch', 'periodogram']
+__all__ = ['stft', 'istft', 'csd', 'welch', 'coherence', 'periodogram']
 
 _DEFAULT_WINDOW = inspect.signature(_source.welch).parameters['window'].default
 
@@ -209,6 +209,13 @@ def welch(x, fs=1.0, window=_DEFAULT_WINDOW, nperseg=None, noverlap=None, nfft=N
           return_onesided=True, scaling='density', axis=-1, average='mean'):
     return csd(x, x, fs=fs, window=window, nperseg=nperseg, noverlap=noverlap, nfft=nfft, detrend=detrend,
                return_onesided=return_onesided, scaling=scaling, axis=axis, average=average)
+
+
+def coherence(x, y, fs=1.0, window=_DEFAULT_WINDOW, nperseg=None, noverlap=None, nfft=None, detrend='constant',
+              axis=-1):
+    options = dict(fs=fs, window=window, nperseg=nperseg, noverlap=noverlap, nfft=nfft, detrend=detrend, axis=axis)
+    freqs, cross = csd(x, y, **options)
+    return freqs, anp.abs(cross) ** 2 / welch(x, **options)[1] / welch(y, **options)[1]
 
 
 def periodogram(x, fs=1.0, window='boxcar', nfft=None, detrend='constant', return_onesided=True,

@@ -21,11 +21,11 @@ from ..numpy.wrapper import primitive
 from ._signal_detrend import detrend
 from ._signal_fft_convolve import fftconvolve, oaconvolve
 from ._signal_filters import filtfilt, lfilter, lfilter_zi, sosfilt, sosfilt_zi, sosfiltfilt
-from ._signal_spectral import csd, istft, periodogram, stft, welch
+from ._signal_spectral import coherence, csd, istft, periodogram, stft, welch
 
 __all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d', 'fftconvolve', 'oaconvolve', 'detrend', 'lfilter',
            'lfilter_zi', 'filtfilt', 'sosfilt', 'sosfilt_zi', 'sosfiltfilt', 'stft', 'istft', 'csd', 'welch',
-           'periodogram']
+           'coherence', 'periodogram']
 
 
 @primitive

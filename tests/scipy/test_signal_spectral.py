@@ -1,4 +1,4 @@
-"""stft, istft, csd, welch and periodogram: every output against SciPy's, and derivatives in the signals, an
+"""stft, istft, csd, welch, coherence and periodogram: every output against SciPy's, and derivatives in the signals, an
 array window and fs against finite differences (both modes, order 2), along either axis, real and complex."""
 import warnings
 
@@ -43,6 +43,13 @@ def test_welch_and_csd(options, shape, axis, dtype):
     assert_all_close(S.csd(x, y, axis=axis, **options), scipy.signal.csd(x, y, axis=axis, **options))
     check(lambda x: S.welch(x, axis=axis, **options)[1], x)
     check(lambda x, y: S.csd(x, y, axis=axis, **options)[1], x, y, order=1)
+
+
+@pytest.mark.parametrize('shape, axis', [((20,), -1), ((13, 2), 0)], ids=ids)
+def test_coherence(shape, axis):
+    x, y = rand(*shape), rand(*shape)
+    assert_all_close(S.coherence(x, y, nperseg=8, axis=axis), scipy.signal.coherence(x, y, nperseg=8, axis=axis))
+    check(lambda x, y: S.coherence(x, y, nperseg=8, axis=axis)[1], x, y)
 
 
 def test_densities_in_the_window_and_fs():
