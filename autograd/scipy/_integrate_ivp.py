@@ -46,8 +46,7 @@ def solve_ivp(fun, t_span, y0, method='RK45', t_eval=None, dense_output=False, e
     result = _source.solve_ivp(fun, (getval(t_span[0]), getval(t_span[1])), getval(y0), method=method,
                                t_eval=plain_eval, dense_output=dense_output, events=events, vectorized=vectorized,
                                args=tuple(getval(p) for p in params) or None, **options)
-    traced = [isbox(v) for v in (y0, t_span[0], t_span[1], t_eval) + params]
-    if not _py.any(traced):
+    if not _py.any(isbox(v) for v in (y0, t_span[0], t_span[1], t_eval) + params):
         return result
     if events is not None or not result.success:
         raise NotImplementedError("solve_ivp: derivatives need an integration that reaches t_span[1] without "
