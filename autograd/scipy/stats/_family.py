@@ -1,0 +1,215 @@
+"""One description per distribution, SciPy's methods out of it.
+
+A distribution module states its formulas once, for the standard form (``z = (x - loc) / scale`` for
+continuous ones, ``k - loc`` for discrete ones), and calls ``continuous`` or ``discrete`` with them. These
+write SciPy's methods into the module with SciPy's signatures, and add what every distribution shares:
+``loc`` and ``scale``, values off the support, NaN for bad parameters, the methods that follow from others
+(``pdf`` from ``logpdf``, ``logcdf`` from ``cdf``, ``isf`` from ``ppf``, ...), and clear refusals for
+parameters whose derivative has no closed form here.
+"""
+import inspect
+
+import numpy as _np
+import scipy.stats
+
+from ... import numpy as anp
+from ...engine import defjvp, defvjp, getval, isbox, primitive
+from ...numpy.derivatives.helpers import broadcast_like, unbroadcast
+from ..special import entr
+from ._common import log_probability, on_support
+
+NO_SHAPES = ()
+
+
+def _short(namespace):
+    return namespace['__name__'].rpartition('.')[2]
+
+
+def _signature(first, shapes, defaults):
+    kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    return inspect.Signature([inspect.Parameter(n, kind) for n in first + tuple(shapes)]
+                             + [inspect.Parameter(n, kind, default=v) for n, v in defaults])
+
+
+def _method(namespace, name, signature, body, doc):
+    """A module function ``name`` with ``signature`` (positional or keyword, SciPy's defaults) calling
+    ``body`` with every argument in order."""
+    where = '{}.{}'.format(_short(namespace), name)
+
+    def method(*args, **kwargs):
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as error:
+            raise TypeError('autograd.scipy.stats.{}: {}; the signature is {}{}.'
+                            .format(where, error, name, signature)) from None
+        bound.apply_defaults()
+        return body(*bound.arguments.values())
+    method.__name__ = method.__qualname__ = name
+    method.__module__ = namespace['__name__']
+    method.__signature__ = signature
+    method.__doc__ = doc
+    namespace[name] = method
+
+
+def _discrete_argument(where, argname, value):
+    if isbox(value):
+        raise TypeError('autograd.scipy.stats.{}: {} is discrete and has no derivative; compute it without '
+                        'autograd so that it is not traced.'.format(where, argname))
+    return value
+
+
+def _nan_unless(ok, compute):
+    if _np.all(ok):
+        return compute()
+    with _np.errstate(all='ignore'):
+        return anp.where(ok, compute(), _np.nan)
+
+
+def _interior(lo, hi):
+    """A point inside [lo, hi] away from its ends, where formulas neither warn nor lose derivatives."""
+    with _np.errstate(invalid='ignore'):
+        return _np.where(_np.isfinite(lo), _np.where(_np.isfinite(hi), 0.5 * (lo + hi), lo + 1.0),
+                         _np.where(_np.isfinite(hi), hi - 1.0, 0.0))
+
+
+def _plain(values):
+    return [getval(v) for v in values]
+
+
+def _fill(z, inside, fun, outside, safe):
+    """``fun(z)`` where ``inside``, the plain ``outside`` elsewhere, and NaN where z is NaN (as SciPy)."""
+    outside = _np.where(_np.isnan(getval(z)), _np.nan, outside)
+    return on_support(inside, fun, z, safe, outside)
+
+
+def _inverse(dist_name, std_logpdf, cdf_partials):
+    """The standard ``ppf(q, *shapes)`` computed by SciPy, differentiated as the inverse of the cdf:
+    d x / d q = 1 / pdf(x), and d x / d shape = -(d cdf / d shape) / pdf(x), ``cdf_partials`` giving
+    d cdf / d shape for each shape (a shape without one must be refused by the caller)."""
+    scipy_ppf = getattr(scipy.stats, dist_name).ppf
+
+    @primitive
+    def ppf(q, *shapes):
+        with _np.errstate(all='ignore'):
+            return scipy_ppf(q, *shapes)
+
+    def slope(argnum, ans, q, shapes):
+        """d x / d argument argnum (0 for q)."""
+        density = anp.exp(std_logpdf(ans, *shapes))
+        return 1.0 / density if argnum == 0 else -cdf_partials[argnum - 1](ans, *shapes) / density
+
+    def vjp(argnum):
+        return lambda ans, *args: lambda g: unbroadcast(g * slope(argnum, ans, args[0], args[1:]), args[argnum])
+
+    def jvp(argnum):
+        return lambda g, ans, *args: broadcast_like(g * slope(argnum, ans, args[0], args[1:]), ans)
+
+    defvjp(ppf, *[vjp(i) for i in range(len(cdf_partials) + 1)])
+    defjvp(ppf, *[jvp(i) for i in range(len(cdf_partials) + 1)])
+    ppf.__name__ = ppf.__qualname__ = dist_name + '.ppf'
+    return ppf
+
+
+CDF_FAMILY = ('cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf')
+NUMERIC_QUANTILE = 'the quantile is found numerically, and the cdf has no derivative in it here'
+
+
+def _always_valid(*shapes):
+    return True
+
+
+def _constant(support):
+    return support if callable(support) else (lambda *shapes: support)
+
+
+def _or(given, *fallbacks):
+    """``given``, else the first fallback whose formulas are there."""
+    if given is not None:
+        return given
+    return next(make() for needs, make in fallbacks if needs is not None)
+
+
+def _standard_forms(name, std, cdf_partials):
+    """The standard cdf, sf, their logs, ppf and isf, each from its formula or from the others."""
+    cdf, sf, logcdf, logsf, ppf, isf = (std.get(m) for m in ('cdf', 'sf', 'logcdf', 'logsf', 'ppf', 'isf'))
+    cdf = _or(cdf, (logcdf, lambda: lambda z, *s: anp.exp(logcdf(z, *s))), (sf, lambda: lambda z, *s: 1.0 - sf(z, *s)))
+    sf = _or(sf, (logsf, lambda: lambda z, *s: anp.exp(logsf(z, *s))), (cdf, lambda: lambda z, *s: 1.0 - cdf(z, *s)))
+    logcdf = logcdf or (lambda z, *s: log_probability(cdf(z, *s)))
+    logsf = logsf or (lambda z, *s: log_probability(sf(z, *s)))
+    ppf = _or(ppf, (isf, lambda: lambda q, *s: isf(1.0 - q, *s)),
+              (cdf, lambda: _inverse(name, std['logpdf'], cdf_partials)))
+    isf = isf or (lambda q, *s: ppf(1.0 - q, *s))
+    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf, ppf=ppf, isf=isf)
+
+
+def continuous(namespace, shapes=NO_SHAPES, support=(-_np.inf, _np.inf), closed=True, valid=_always_valid,
+               refused=None, cdf_partials=None, **std):
+    """Write SciPy's methods of a continuous distribution into ``namespace`` (a module's ``globals()``).
+
+    ``std`` holds formulas of the standard form in ``z`` (or ``q``) and the shapes, written with
+    ``autograd.numpy``/``autograd.scipy.special``: ``logpdf`` (required) and any of ``cdf, sf, logcdf,
+    logsf, ppf, isf, entropy``. ``support(*shapes)`` gives the ends of z's support (plain values),
+    ``valid(*shapes)`` where the shapes are in range; ``closed=False`` when the density is 0 at the ends. ``refused`` maps a shape to the reason its cdf,
+    sf, ppf, isf and their logs have no derivative in it. A ppf without formula is SciPy's, differentiated
+    as the inverse of the cdf; ``cdf_partials`` maps a shape to d cdf / d shape for it, and the shapes
+    without one are refused there.
+    """
+    name, support = _short(namespace), _constant(support)
+    refusals = {m: dict(refused or {}) for m in CDF_FAMILY}
+    cdf_partials = cdf_partials or {}
+    if 'ppf' not in std and 'isf' not in std:
+        for m in ('ppf', 'isf'):
+            refusals[m].update({s: NUMERIC_QUANTILE for s in shapes if s not in cdf_partials and s not in refusals[m]})
+    forms = _standard_forms(name, std, [cdf_partials.get(s) for s in shapes])
+    loc_scale = (('loc', 0.0), ('scale', 1.0))
+
+    def define(method, first, compute):
+        def body(*args):
+            lead, loc, scale = args[:len(first)], args[-2], args[-1]
+            shape_values = _hold(name, method, shapes, args[len(first):-2], refusals.get(method, {}))
+            plain = _plain(shape_values)
+            with _np.errstate(invalid='ignore'):
+                ok = valid(*plain) & (getval(scale) > 0)
+                return _nan_unless(ok, lambda: compute(*lead, shape_values, loc, scale, support(*plain)))
+        _method(namespace, method, _signature(first, shapes, loc_scale), body,
+                'scipy.stats.{}.{}, differentiable: see the module.'.format(name, method))
+
+    def density(x, s, loc, scale, ends):
+        z = (x - loc) / scale
+        zp = getval(z)
+        inside = (zp >= ends[0]) & (zp <= ends[1]) if closed else (zp > ends[0]) & (zp < ends[1])
+        return _fill(z, inside, lambda z: std['logpdf'](z, *s), -_np.inf, _interior(*ends)) - anp.log(scale)
+
+    def tail(fun, below, above):
+        def compute(x, s, loc, scale, ends):
+            z = (x - loc) / scale
+            zp = getval(z)
+            inside = (zp > ends[0]) & (zp < ends[1])
+            return _fill(z, inside, lambda z: fun(z, *s), _np.where(zp <= ends[0], below, above), _interior(*ends))
+        return compute
+
+    def quantile(fun, at_zero):
+        def compute(q, s, loc, scale, ends):
+            qp = getval(q)
+            outside = _np.where(qp == 0, ends[at_zero], _np.where(qp == 1, ends[1 - at_zero], _np.nan))
+            return _fill(q, (qp > 0) & (qp < 1), lambda q: fun(q, *s), outside, 0.5) * scale + loc
+        return compute
+
+    define('logpdf', ('x',), density)
+    define('pdf', ('x',), lambda *args: anp.exp(density(*args)))
+    for method, below, above in [('cdf', 0.0, 1.0), ('sf', 1.0, 0.0), ('logcdf', -_np.inf, 0.0),
+                                 ('logsf', 0.0, -_np.inf)]:
+        define(method, ('x',), tail(forms[method], below, above))
+    define('ppf', ('q',), quantile(forms['ppf'], 0))
+    define('isf', ('q',), quantile(forms['isf'], 1))
+    if 'entropy' in std:
+        define('entropy', (), lambda s, loc, scale, ends: std['entropy'](*s) + anp.log(scale))
+
+
+def _hold(name, method, shapes, values, refusals):
+    """The shape values, after refusing to trace those whose derivative ``method`` does not have."""
+    for shape, value in zip(shapes, values):
+        if shape in refusals and isbox(value):
+            raise NotImplementedError('autograd.scipy.stats.{}.{}: no derivative with respect to {} ({}); pass '
+                                      'it as a plain value.'.format(name, method, shape, refusals[shape]))
+    return values
