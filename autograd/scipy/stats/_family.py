@@ -8,6 +8,7 @@ write SciPy's methods into the module with SciPy's signatures, and add what ever
 parameters whose derivative has no closed form here.
 """
 import inspect
+import itertools
 
 import numpy as _np
 import scipy.stats
@@ -82,32 +83,42 @@ def _fill(z, inside, fun, outside, safe):
     return on_support(inside, fun, z, safe, outside)
 
 
-def _inverse(dist_name, std_logpdf, cdf_partials):
-    """The standard ``ppf(q, *shapes)`` computed by SciPy, differentiated as the inverse of the cdf:
-    d x / d q = 1 / pdf(x), and d x / d shape = -(d cdf / d shape) / pdf(x), ``cdf_partials`` giving
-    d cdf / d shape for each shape (a shape without one must be refused by the caller)."""
-    scipy_ppf = getattr(scipy.stats, dist_name).ppf
+def scipy_function(name, method, slopes):
+    """``scipy.stats.<name>.<method>(first, *shapes)`` of the standard form (a cdf or ppf SciPy finds
+    numerically) as a primitive whose derivative in argument i is ``slopes[i](ans, first, *shapes)``,
+    written with traced functions so that it differentiates again. Shapes past ``slopes`` must not be traced.
+    """
+    scipy_method = getattr(getattr(scipy.stats, name), method)
 
     @primitive
-    def ppf(q, *shapes):
+    def fun(first, *shapes):
         with _np.errstate(all='ignore'):
-            return scipy_ppf(q, *shapes)
+            return scipy_method(first, *shapes)
 
-    def slope(argnum, ans, q, shapes):
-        """d x / d argument argnum (0 for q)."""
-        density = anp.exp(std_logpdf(ans, *shapes))
-        return 1.0 / density if argnum == 0 else -cdf_partials[argnum - 1](ans, *shapes) / density
+    def vjp(i):
+        return lambda ans, *args: lambda g: unbroadcast(g * slopes[i](ans, *args), args[i])
 
-    def vjp(argnum):
-        return lambda ans, *args: lambda g: unbroadcast(g * slope(argnum, ans, args[0], args[1:]), args[argnum])
+    def jvp(i):
+        return lambda g, ans, *args: broadcast_like(g * slopes[i](ans, *args), ans)
 
-    def jvp(argnum):
-        return lambda g, ans, *args: broadcast_like(g * slope(argnum, ans, args[0], args[1:]), ans)
+    defvjp(fun, *[vjp(i) for i in range(len(slopes))])
+    defjvp(fun, *[jvp(i) for i in range(len(slopes))])
+    fun.__name__ = fun.__qualname__ = '{}.{}'.format(name, method)
+    return fun
 
-    defvjp(ppf, *[vjp(i) for i in range(len(cdf_partials) + 1)])
-    defjvp(ppf, *[jvp(i) for i in range(len(cdf_partials) + 1)])
-    ppf.__name__ = ppf.__qualname__ = dist_name + '.ppf'
-    return ppf
+
+def _inverse(name, std_logpdf, cdf_partials):
+    """SciPy's standard ppf, differentiated as the inverse of the cdf: d x / d q = 1 / pdf(x), and
+    d x / d shape = -(d cdf / d shape) / pdf(x) for the shapes that have a partial in ``cdf_partials``."""
+    def density(x, shapes):
+        return anp.exp(std_logpdf(x, *shapes))
+
+    def shape_slope(partial):
+        return lambda x, q, *shapes: -partial(x, *shapes) / density(x, shapes)
+
+    slopes = [lambda x, q, *shapes: 1.0 / density(x, shapes)]
+    slopes += [shape_slope(partial) for partial in itertools.takewhile(lambda p: p is not None, cdf_partials)]
+    return scipy_function(name, 'ppf', slopes)
 
 
 CDF_FAMILY = ('cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf')
@@ -129,17 +140,30 @@ def _or(given, *fallbacks):
     return next(make() for needs, make in fallbacks if needs is not None)
 
 
-def _standard_forms(name, std, cdf_partials):
-    """The standard cdf, sf, their logs, ppf and isf, each from its formula or from the others."""
-    cdf, sf, logcdf, logsf, ppf, isf = (std.get(m) for m in ('cdf', 'sf', 'logcdf', 'logsf', 'ppf', 'isf'))
+def _log_of(p, complement):
+    """log(p), from log1p(-complement) where p is near 1 (where its own digits are lost)."""
+    small = getval(p) < 0.5
+    if _np.all(small):
+        return log_probability(p)
+    return anp.where(small, log_probability(anp.where(small, p, 0.5)), anp.log1p(-anp.where(small, 0.5, complement)))
+
+
+def _tails(std):
+    """The standard cdf, sf and their logs, each from its formula or from the others."""
+    cdf, sf, logcdf, logsf = (std.get(m) for m in ('cdf', 'sf', 'logcdf', 'logsf'))
     cdf = _or(cdf, (logcdf, lambda: lambda z, *s: anp.exp(logcdf(z, *s))), (sf, lambda: lambda z, *s: 1.0 - sf(z, *s)))
     sf = _or(sf, (logsf, lambda: lambda z, *s: anp.exp(logsf(z, *s))), (cdf, lambda: lambda z, *s: 1.0 - cdf(z, *s)))
-    logcdf = logcdf or (lambda z, *s: log_probability(cdf(z, *s)))
-    logsf = logsf or (lambda z, *s: log_probability(sf(z, *s)))
-    ppf = _or(ppf, (isf, lambda: lambda q, *s: isf(1.0 - q, *s)),
-              (cdf, lambda: _inverse(name, std['logpdf'], cdf_partials)))
+    logcdf = logcdf or (lambda z, *s: _log_of(cdf(z, *s), sf(z, *s)))
+    logsf = logsf or (lambda z, *s: _log_of(sf(z, *s), cdf(z, *s)))
+    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf)
+
+
+def _quantiles(name, std, cdf_partials):
+    """The standard ppf and isf, each from its formula, the other's, or SciPy's inverse of the cdf."""
+    ppf, isf = std.get('ppf'), std.get('isf')
+    ppf = _or(ppf, (isf, lambda: lambda q, *s: isf(1.0 - q, *s)), (True, lambda: _inverse(name, std['logpdf'], cdf_partials)))
     isf = isf or (lambda q, *s: ppf(1.0 - q, *s))
-    return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf, ppf=ppf, isf=isf)
+    return dict(ppf=ppf, isf=isf)
 
 
 def continuous(namespace, shapes=NO_SHAPES, support=(-_np.inf, _np.inf), closed=True, valid=_always_valid,
@@ -160,7 +184,7 @@ def continuous(namespace, shapes=NO_SHAPES, support=(-_np.inf, _np.inf), closed=
     if 'ppf' not in std and 'isf' not in std:
         for m in ('ppf', 'isf'):
             refusals[m].update({s: NUMERIC_QUANTILE for s in shapes if s not in cdf_partials and s not in refusals[m]})
-    forms = _standard_forms(name, std, [cdf_partials.get(s) for s in shapes])
+    forms = dict(_tails(std), **_quantiles(name, std, [cdf_partials.get(s) for s in shapes]))
     loc_scale = (('loc', 0.0), ('scale', 1.0))
 
     def define(method, first, compute):
@@ -213,3 +237,94 @@ def _hold(name, method, shapes, values, refusals):
             raise NotImplementedError('autograd.scipy.stats.{}.{}: no derivative with respect to {} ({}); pass '
                                       'it as a plain value.'.format(name, method, shape, refusals[shape]))
     return values
+
+
+def _series_entropy(name, std_logpmf, support):
+    """-sum p log p over the support, cut where SciPy leaves 1e-16 of the mass above (its terms are smaller)."""
+    def entropy(*shapes):
+        plain = _plain(shapes)
+        lo, hi = support(*plain)
+        with _np.errstate(all='ignore'):
+            top = _np.nanmax(_np.fmin(getattr(scipy.stats, name).isf(1e-16, *plain), hi))
+        k = _np.arange(_np.min(lo), top + 1.0)
+        k = _np.reshape(k, (-1,) + (1,) * _np.ndim(_np.broadcast(*plain)))
+
+        def terms(k):
+            log_p = std_logpmf(k, *shapes)
+            return -anp.exp(log_p) * log_p
+        return anp.sum(on_support((k >= lo) & (k <= hi), terms, k, _np.where(_np.isfinite(lo), lo, 0.0), 0.0), axis=0)
+    return entropy
+
+
+def _summed_cdf(std_logpmf, support):
+    """The cdf as the sum of the pmf up to k, for a finite support without a closed form."""
+    def cdf(k, *shapes):
+        lo, hi = support(*_plain(shapes))
+        j = _np.arange(_np.min(lo), _np.max(hi) + 1.0)
+        j = _np.reshape(j, (-1,) + (1,) * _np.ndim(_np.broadcast(getval(k), *_plain(shapes))))
+        inside = (j >= lo) & (j <= _np.minimum(getval(k), hi))
+        mass = on_support(inside, lambda j: anp.exp(std_logpmf(j, *shapes)), j, _np.broadcast_to(lo, _np.shape(inside)), 0.0)
+        return anp.sum(mass, axis=0)
+    return cdf
+
+
+def discrete(namespace, shapes=NO_SHAPES, support=(0.0, _np.inf), valid=_always_valid, integer_shapes=(),
+             refused=None, **std):
+    """Write SciPy's methods of a discrete distribution into ``namespace`` (a module's ``globals()``).
+
+    ``std`` holds formulas of the standard form in ``k`` (an integer, ``loc`` already taken off) and the
+    shapes: ``logpmf`` (required) and any of ``cdf, sf, logcdf, logsf, entropy``; without ``entropy`` it is
+    summed. ``k``, ``loc`` and the ``integer_shapes`` are discrete, so tracing them is an error; ``ppf`` and
+    ``isf`` are integers, constant between jumps, so they carry no derivative. Without a formula for the
+    cdf or sf, the cdf sums the pmf (for finite supports). ``support``, ``valid`` and
+    ``refused`` are as in ``continuous``.
+    """
+    name, support = _short(namespace), _constant(support)
+    refusals = dict(refused or {})
+    if not any(m in std for m in ('cdf', 'sf', 'logcdf', 'logsf')):
+        std = dict(std, cdf=_summed_cdf(std['logpmf'], support))
+    forms = _tails(std)
+    entropy = std.get('entropy') or _series_entropy(name, std['logpmf'], support)
+
+    def define(method, first, compute):
+        where = name + '.' + method
+
+        def body(*args):
+            lead, loc = args[:len(first)], _discrete_argument(where, 'loc', args[-1])
+            if first == ('k',):
+                _discrete_argument(where, 'k', lead[0])
+            shape_values = _hold(name, method, shapes, args[len(first):-1], refusals if method in CDF_FAMILY else {})
+            for shape, value in zip(shapes, shape_values):
+                if shape in integer_shapes:
+                    _discrete_argument(where, shape, value)
+            plain = _plain(shape_values)
+            with _np.errstate(invalid='ignore'):
+                return _nan_unless(valid(*plain), lambda: compute(*lead, shape_values, loc, support(*plain)))
+        _method(namespace, method, _signature(first, shapes, (('loc', 0),)), body,
+                'scipy.stats.{}.{}, differentiable: see the module.'.format(name, method))
+
+    def mass(k, s, loc, ends):
+        k = _np.subtract(k, loc)
+        inside = (k >= ends[0]) & (k <= ends[1]) & (_np.floor(k) == k)
+        return _fill(k, inside, lambda k: std['logpmf'](k, *s), -_np.inf, _np.where(_np.isfinite(ends[0]), ends[0], 0.0))
+
+    def tail(fun, below, above):
+        def compute(k, s, loc, ends):
+            k = _np.floor(_np.subtract(k, loc))
+            inside = (k >= ends[0]) & (k < ends[1])
+            return _fill(k, inside, lambda k: fun(k, *s), _np.where(k < ends[0], below, above),
+                         _np.where(_np.isfinite(ends[0]), ends[0], 0.0))
+        return compute
+
+    def quantile(method):
+        scipy_method = getattr(getattr(scipy.stats, name), method)
+        return lambda q, s, loc, ends: scipy_method(getval(q), *_plain(s), loc=loc)
+
+    define('logpmf', ('k',), mass)
+    define('pmf', ('k',), lambda *args: anp.exp(mass(*args)))
+    for method, below, above in [('cdf', 0.0, 1.0), ('sf', 1.0, 0.0), ('logcdf', -_np.inf, 0.0),
+                                 ('logsf', 0.0, -_np.inf)]:
+        define(method, ('k',), tail(forms[method], below, above))
+    define('ppf', ('q',), quantile('ppf'))
+    define('isf', ('q',), quantile('isf'))
+    define('entropy', (), lambda s, loc, ends: entropy(*s))
