@@ -176,7 +176,9 @@ def test_namespaces_hold_scipy_names_only(name):
 
 
 MEMBER_ARGS = {'dirichlet': (onp.ones(3),), 'multivariate_normal': (onp.zeros(2),), 'poisson': (2.0,),
-               'bernoulli': (0.3,), 'binom': (5, 0.3), 'betabinom': (5, 2.0, 3.0), 'geom': (0.3,), 'nbinom': (2.0, 0.3)}
+               'bernoulli': (0.3,), 'binom': (5, 0.3), 'betabinom': (5, 2.0, 3.0), 'geom': (0.3,), 'nbinom': (2.0, 0.3),
+               'multinomial': (5, onp.array([0.2, 0.3, 0.5])), 'multivariate_t': (onp.zeros(2),),
+               'matrix_normal': (onp.zeros((2, 3)),), 'wishart': (3.5, onp.eye(2)), 'invwishart': (3.5, onp.eye(2))}
 
 
 @pytest.mark.parametrize('name', sorted(set(CONTINUOUS) | set(DISCRETE) | set(MULTIVARIATE)))
@@ -185,7 +187,7 @@ def test_scipy_members_without_derivatives_are_there(name):
     args = MEMBER_ARGS.get(name) or tuple(onp.mean(d) for d in CONTINUOUS[name].shapes.values())
     assert onp.shape(ours.rvs(*args, size=2)) == onp.shape(theirs.rvs(*args, size=2))
     assert ours.rvs.__name__ == name + '.rvs'
-    if name not in DISCRETE:  # whose samples are integers, which carry no derivative
+    if name not in DISCRETE and name != 'multinomial':  # whose samples are integers, which carry no derivative
         with pytest.raises(NotImplementedError, match=name + r'\.rvs'):
             grad(lambda p: np.sum(ours.rvs(p, *args[1:], size=2)))(args[0] if args else 1.0)
     with pytest.raises(AttributeError, match='no_such_member'):

@@ -9,16 +9,18 @@ The exceptions raise an error that names the distribution, method and parameter:
 only an incomplete gamma or beta function in the cdf family (gamma's ``a``, t's ``df``, ...), and discrete
 arguments (counts, ``n`` of binom, ``loc`` of discrete distributions). Parameters out of range give NaN,
 like SciPy. The members that carry no derivative (``rvs``, ``fit``, ``mean``, ``interval``, ...) are
-SciPy's, served on plain values.
+SciPy's, served on plain values. ``gaussian_kde`` is a class, as in SciPy.
 """
 from . import (bernoulli, beta, betabinom, binom, cauchy, chi2, dirichlet, expon, gamma, gennorm,  # noqa: F401
-               geom, gumbel_l, gumbel_r, halfcauchy, halfnorm, invgamma, laplace, loggamma, logistic, lognorm,
-               multivariate_normal, nbinom, norm, pareto, poisson, skewnorm, t, truncnorm, uniform, vonmises,
-               weibull_min, wrapcauchy)
+               geom, gumbel_l, gumbel_r, halfcauchy, halfnorm, invgamma, invwishart, laplace, loggamma, logistic,
+               lognorm, matrix_normal, multinomial, multivariate_normal, multivariate_t, nbinom, norm, pareto,
+               poisson, skewnorm, t, truncnorm, uniform, vonmises, weibull_min, wishart, wrapcauchy)
 from ._common import scipy_members as _scipy_members
+from ._kde import gaussian_kde  # noqa: F401
 
 for _module in (bernoulli, beta, betabinom, binom, cauchy, chi2, dirichlet, expon, gamma, gennorm, geom, gumbel_l,
-                gumbel_r, halfcauchy, halfnorm, invgamma, laplace, loggamma, logistic, lognorm, multivariate_normal,
-                nbinom, norm, pareto, poisson, skewnorm, t, truncnorm, uniform, vonmises, weibull_min, wrapcauchy):
+                gumbel_r, halfcauchy, halfnorm, invgamma, invwishart, laplace, loggamma, logistic, lognorm,
+                matrix_normal, multinomial, multivariate_normal, multivariate_t, nbinom, norm, pareto, poisson,
+                skewnorm, t, truncnorm, uniform, vonmises, weibull_min, wishart, wrapcauchy):
     _module.__getattr__ = _scipy_members(_module)
 del _module

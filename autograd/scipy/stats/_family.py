@@ -52,7 +52,7 @@ def _method(namespace, name, signature, body, doc):
     namespace[name] = method
 
 
-def _discrete_argument(where, argname, value):
+def discrete_argument(where, argname, value):
     if isbox(value):
         raise TypeError('autograd.scipy.stats.{}: {} is discrete and has no derivative; compute it without '
                         'autograd so that it is not traced.'.format(where, argname))
@@ -290,13 +290,13 @@ def discrete(namespace, shapes=NO_SHAPES, support=(0.0, _np.inf), valid=_always_
         where = name + '.' + method
 
         def body(*args):
-            lead, loc = args[:len(first)], _discrete_argument(where, 'loc', args[-1])
+            lead, loc = args[:len(first)], discrete_argument(where, 'loc', args[-1])
             if first == ('k',):
-                _discrete_argument(where, 'k', lead[0])
+                discrete_argument(where, 'k', lead[0])
             shape_values = _hold(name, method, shapes, args[len(first):-1], refusals if method in CDF_FAMILY else {})
             for shape, value in zip(shapes, shape_values):
                 if shape in integer_shapes:
-                    _discrete_argument(where, shape, value)
+                    discrete_argument(where, shape, value)
             plain = _plain(shape_values)
             with _np.errstate(invalid='ignore'):
                 return _nan_unless(valid(*plain), lambda: compute(*lead, shape_values, loc, support(*plain)))

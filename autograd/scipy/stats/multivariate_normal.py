@@ -65,13 +65,14 @@ class _Singular:
         return _anp.where(off_support, -_np.inf, value) if _np.any(off_support) else value
 
 
-def _check_cov(cov, dim, allow_singular):
-    """None for a positive definite ``cov``, its ``_Singular`` form for a singular one that is allowed."""
+def _check_cov(cov, dim, allow_singular, where='multivariate_normal: cov'):
+    """None for a positive definite ``cov``, its ``_Singular`` form for a singular one that is allowed;
+    ``where`` names the function and argument in errors."""
     c = _getval(cov)
     if _np.ndim(c) > 2 or (_np.ndim(c) == 2 and _np.shape(c) != (dim, dim)) or (
             _np.ndim(c) < 2 and _np.size(c) not in (1, dim)):
-        raise ValueError("multivariate_normal: cov must be a ({0}, {0}) matrix, a vector of {0} variances or "
-                         "one variance; got shape {1}.".format(dim, _np.shape(c)))
+        raise ValueError("{0} must be a ({1}, {1}) matrix, a vector of {1} variances or one variance; got "
+                         "shape {2}.".format(where, dim, _np.shape(c)))
     if _np.ndim(c) < 2:
         if _np.all(c > 0):
             return None
@@ -80,17 +81,17 @@ def _check_cov(cov, dim, allow_singular):
     cutoff = (1e3 if eigenvalues.dtype == _np.float32 else 1e6) * _np.finfo(eigenvalues.dtype).eps \
         * _np.max(_np.abs(eigenvalues))
     if _np.min(eigenvalues) < -cutoff:
-        raise ValueError("multivariate_normal: cov must be symmetric positive semidefinite; its smallest "
-                         "eigenvalue is {}.".format(_np.min(eigenvalues)))
+        raise ValueError("{} must be symmetric positive semidefinite; its smallest eigenvalue is {}."
+                         .format(where, _np.min(eigenvalues)))
     if _np.min(eigenvalues) > cutoff:
         return None
     if not allow_singular:
         raise _np.linalg.LinAlgError(
-            "multivariate_normal: cov is singular, not positive definite; pass allow_singular=True for the "
-            "density on the subspace it spans.")
+            "{} is singular, not positive definite; pass allow_singular=True for the density on the "
+            "subspace it spans.".format(where))
     if isinstance(cov, _Box):
-        raise ValueError("multivariate_normal: a singular cov has no derivative (the density jumps where its "
-                         "rank changes); differentiate with respect to x and mean only.")
+        raise ValueError("{}: a singular matrix has no derivative here (the density jumps where its rank "
+                         "changes); differentiate with respect to the other arguments only.".format(where))
     return _Singular(eigenvalues, eigenvectors, cutoff)
 
 
@@ -108,15 +109,20 @@ def _quadratic(r, cov):
     return _anp.sum(r ** 2 / cov, axis=-1)
 
 
-def logpdf(x, mean=None, cov=1, allow_singular=False):
-    dim = _dimension(mean, cov)
-    singular = _check_cov(cov, dim, allow_singular)
+def _residuals(x, mean, dim, where):
+    """x - mean with the points along the last axis, as SciPy reads x (a 1-D x lists points of dimension 1)."""
     if _anp.ndim(x) == 0 or (_anp.ndim(x) == 1 and dim == 1):
         x = _anp.reshape(x, (-1, 1))
     if _np.shape(_getval(x))[-1] != dim:
-        raise ValueError("multivariate_normal: the points in x must have {} components along the last axis, "
-                         "got shape {}.".format(dim, _np.shape(_getval(x))))
-    r = x if mean is None else x - _anp.reshape(mean, (dim,))
+        raise ValueError("{}: the points in x must have {} components along the last axis, got shape {}."
+                         .format(where, dim, _np.shape(_getval(x))))
+    return x if mean is None else x - _anp.reshape(mean, (dim,))
+
+
+def logpdf(x, mean=None, cov=1, allow_singular=False):
+    dim = _dimension(mean, cov)
+    singular = _check_cov(cov, dim, allow_singular)
+    r = _residuals(x, mean, dim, 'multivariate_normal')
     if singular:
         return _anp.squeeze(singular.log_density(r))
     return _anp.squeeze(-0.5 * (dim * _LOG_2PI + _log_det(cov, dim) + _quadratic(r, cov)))
