@@ -55,7 +55,8 @@ DISCRETE = {
     'poisson': Discrete({'mu': (0.5, 3.0)}, [0, 1, 2, 5]),
 }
 
-MULTIVARIATE = ['dirichlet', 'invwishart', 'matrix_normal', 'multinomial', 'multivariate_normal', 'multivariate_t', 'wishart']
+MULTIVARIATE = ['dirichlet', 'invwishart', 'matrix_normal', 'multinomial', 'multivariate_normal', 'multivariate_t',
+                'wishart']
 
 CONTINUOUS_METHODS = ['logpdf', 'pdf', 'cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf', 'entropy']
 DISCRETE_METHODS = ['logpmf', 'pmf', 'cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf', 'entropy']

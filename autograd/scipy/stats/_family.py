@@ -16,10 +16,10 @@ import scipy.stats
 from ... import numpy as anp
 from ...engine import defjvp, defvjp, getval, isbox, primitive
 from ...numpy.derivatives.helpers import broadcast_like, unbroadcast
-from ..special import entr
 from ._common import log_probability, on_support
 
-NO_SHAPES = ()
+CDF_FAMILY = ('cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf')
+NUMERIC_QUANTILE = 'the quantile is found numerically, and the cdf has no derivative in it here'
 
 
 def _short(namespace):
@@ -121,23 +121,12 @@ def _inverse(name, std_logpdf, cdf_partials):
     return scipy_function(name, 'ppf', slopes)
 
 
-CDF_FAMILY = ('cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf')
-NUMERIC_QUANTILE = 'the quantile is found numerically, and the cdf has no derivative in it here'
-
-
 def _always_valid(*shapes):
     return True
 
 
 def _constant(support):
     return support if callable(support) else (lambda *shapes: support)
-
-
-def _or(given, *fallbacks):
-    """``given``, else the first fallback whose formulas are there."""
-    if given is not None:
-        return given
-    return next(make() for needs, make in fallbacks if needs is not None)
 
 
 def _log_of(p, complement):
@@ -148,11 +137,21 @@ def _log_of(p, complement):
     return anp.where(small, log_probability(anp.where(small, p, 0.5)), anp.log1p(-anp.where(small, 0.5, complement)))
 
 
+def _exp_of(log_fun):
+    return lambda z, *shapes: anp.exp(log_fun(z, *shapes))
+
+
+def _one_minus(fun):
+    return lambda z, *shapes: 1.0 - fun(z, *shapes)
+
+
 def _tails(std):
     """The standard cdf, sf and their logs, each from its formula or from the others."""
     cdf, sf, logcdf, logsf = (std.get(m) for m in ('cdf', 'sf', 'logcdf', 'logsf'))
-    cdf = _or(cdf, (logcdf, lambda: lambda z, *s: anp.exp(logcdf(z, *s))), (sf, lambda: lambda z, *s: 1.0 - sf(z, *s)))
-    sf = _or(sf, (logsf, lambda: lambda z, *s: anp.exp(logsf(z, *s))), (cdf, lambda: lambda z, *s: 1.0 - cdf(z, *s)))
+    if cdf is None:
+        cdf = _exp_of(logcdf) if logcdf else _one_minus(sf)
+    if sf is None:
+        sf = _exp_of(logsf) if logsf else _one_minus(cdf)
     logcdf = logcdf or (lambda z, *s: _log_of(cdf(z, *s), sf(z, *s)))
     logsf = logsf or (lambda z, *s: _log_of(sf(z, *s), cdf(z, *s)))
     return dict(cdf=cdf, sf=sf, logcdf=logcdf, logsf=logsf)
@@ -161,22 +160,23 @@ def _tails(std):
 def _quantiles(name, std, cdf_partials):
     """The standard ppf and isf, each from its formula, the other's, or SciPy's inverse of the cdf."""
     ppf, isf = std.get('ppf'), std.get('isf')
-    ppf = _or(ppf, (isf, lambda: lambda q, *s: isf(1.0 - q, *s)), (True, lambda: _inverse(name, std['logpdf'], cdf_partials)))
+    if ppf is None:
+        ppf = (lambda q, *s: isf(1.0 - q, *s)) if isf else _inverse(name, std['logpdf'], cdf_partials)
     isf = isf or (lambda q, *s: ppf(1.0 - q, *s))
     return dict(ppf=ppf, isf=isf)
 
 
-def continuous(namespace, shapes=NO_SHAPES, support=(-_np.inf, _np.inf), closed=True, valid=_always_valid,
+def continuous(namespace, shapes=(), support=(-_np.inf, _np.inf), closed=True, valid=_always_valid,
                refused=None, cdf_partials=None, **std):
     """Write SciPy's methods of a continuous distribution into ``namespace`` (a module's ``globals()``).
 
     ``std`` holds formulas of the standard form in ``z`` (or ``q``) and the shapes, written with
     ``autograd.numpy``/``autograd.scipy.special``: ``logpdf`` (required) and any of ``cdf, sf, logcdf,
     logsf, ppf, isf, entropy``. ``support(*shapes)`` gives the ends of z's support (plain values),
-    ``valid(*shapes)`` where the shapes are in range; ``closed=False`` when the density is 0 at the ends. ``refused`` maps a shape to the reason its cdf,
-    sf, ppf, isf and their logs have no derivative in it. A ppf without formula is SciPy's, differentiated
-    as the inverse of the cdf; ``cdf_partials`` maps a shape to d cdf / d shape for it, and the shapes
-    without one are refused there.
+    ``closed=False`` says the density is 0 at the ends, ``valid(*shapes)`` where the shapes are in range.
+    ``refused`` maps a shape to the reason its cdf, sf, ppf, isf and their logs have no derivative in it.
+    A ppf without formula is SciPy's, differentiated as the inverse of the cdf; ``cdf_partials`` maps a
+    shape to d cdf / d shape for it, and the shapes without one are refused there.
     """
     name, support = _short(namespace), _constant(support)
     refusals = {m: dict(refused or {}) for m in CDF_FAMILY}
@@ -239,6 +239,11 @@ def _hold(name, method, shapes, values, refusals):
     return values
 
 
+def _lowest(ends):
+    """The lowest count of a discrete support (a point where its formulas hold)."""
+    return _np.where(_np.isfinite(ends[0]), ends[0], 0.0)
+
+
 def _series_entropy(name, std_logpmf, support):
     """-sum p log p over the support, cut where SciPy leaves 1e-16 of the mass above (its terms are smaller)."""
     def entropy(*shapes):
@@ -252,7 +257,7 @@ def _series_entropy(name, std_logpmf, support):
         def terms(k):
             log_p = std_logpmf(k, *shapes)
             return -anp.exp(log_p) * log_p
-        return anp.sum(on_support((k >= lo) & (k <= hi), terms, k, _np.where(_np.isfinite(lo), lo, 0.0), 0.0), axis=0)
+        return anp.sum(on_support((k >= lo) & (k <= hi), terms, k, _lowest((lo, hi)), 0.0), axis=0)
     return entropy
 
 
@@ -263,12 +268,13 @@ def _summed_cdf(std_logpmf, support):
         j = _np.arange(_np.min(lo), _np.max(hi) + 1.0)
         j = _np.reshape(j, (-1,) + (1,) * _np.ndim(_np.broadcast(getval(k), *_plain(shapes))))
         inside = (j >= lo) & (j <= _np.minimum(getval(k), hi))
-        mass = on_support(inside, lambda j: anp.exp(std_logpmf(j, *shapes)), j, _np.broadcast_to(lo, _np.shape(inside)), 0.0)
+        safe = _np.broadcast_to(lo, _np.shape(inside))
+        mass = on_support(inside, lambda j: anp.exp(std_logpmf(j, *shapes)), j, safe, 0.0)
         return anp.sum(mass, axis=0)
     return cdf
 
 
-def discrete(namespace, shapes=NO_SHAPES, support=(0.0, _np.inf), valid=_always_valid, integer_shapes=(),
+def discrete(namespace, shapes=(), support=(0.0, _np.inf), valid=_always_valid, integer_shapes=(),
              refused=None, **std):
     """Write SciPy's methods of a discrete distribution into ``namespace`` (a module's ``globals()``).
 
@@ -306,14 +312,13 @@ def discrete(namespace, shapes=NO_SHAPES, support=(0.0, _np.inf), valid=_always_
     def mass(k, s, loc, ends):
         k = _np.subtract(k, loc)
         inside = (k >= ends[0]) & (k <= ends[1]) & (_np.floor(k) == k)
-        return _fill(k, inside, lambda k: std['logpmf'](k, *s), -_np.inf, _np.where(_np.isfinite(ends[0]), ends[0], 0.0))
+        return _fill(k, inside, lambda k: std['logpmf'](k, *s), -_np.inf, _lowest(ends))
 
     def tail(fun, below, above):
         def compute(k, s, loc, ends):
             k = _np.floor(_np.subtract(k, loc))
             inside = (k >= ends[0]) & (k < ends[1])
-            return _fill(k, inside, lambda k: fun(k, *s), _np.where(k < ends[0], below, above),
-                         _np.where(_np.isfinite(ends[0]), ends[0], 0.0))
+            return _fill(k, inside, lambda k: fun(k, *s), _np.where(k < ends[0], below, above), _lowest(ends))
         return compute
 
     def quantile(method):
