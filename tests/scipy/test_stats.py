@@ -48,7 +48,8 @@ CASES = [(name, fun) for name in sorted(CONTINUOUS) for fun in methods(name, CON
 
 
 def call(module, fun, first, p):
-    return getattr(module, fun)(**p) if fun == 'entropy' else getattr(module, fun)(first, **p)
+    with onp.errstate(invalid='ignore'):  # SciPy warns at vonmises.logsf's NaN (a negative sf past a turn)
+        return getattr(module, fun)(**p) if fun == 'entropy' else getattr(module, fun)(first, **p)
 
 
 @pytest.mark.parametrize('name, fun', CASES, ids=ids(CASES))
@@ -61,8 +62,9 @@ def test_values_match_scipy(name, fun):
     onp.testing.assert_allclose(call(ours, fun, first, p), call(theirs, fun, first, p), rtol=1e-9, atol=1e-300)
     positional = list(p.values())
     if fun != 'entropy':
-        onp.testing.assert_allclose(getattr(ours, fun)(first, *positional),
-                                    getattr(theirs, fun)(first, *positional), rtol=1e-9, atol=1e-300)
+        with onp.errstate(invalid='ignore'):
+            theirs_positional = getattr(theirs, fun)(first, *positional)
+        onp.testing.assert_allclose(getattr(ours, fun)(first, *positional), theirs_positional, rtol=1e-9, atol=1e-300)
         # Defaults, and 0-d arguments giving a 0-d result.
         onp.testing.assert_allclose(getattr(ours, fun)(0.7, *positional[:-2]),
                                     getattr(theirs, fun)(0.7, *positional[:-2]), rtol=1e-9)

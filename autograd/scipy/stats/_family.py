@@ -32,19 +32,38 @@ def _signature(first, shapes, defaults):
                              + [inspect.Parameter(n, kind, default=v) for n, v in defaults])
 
 
+_MISSING = object()
+
+
 def _method(namespace, name, signature, body, doc):
     """A module function ``name`` with ``signature`` (positional or keyword, SciPy's defaults) calling
-    ``body`` with every argument in order."""
+    ``body`` with every argument in order. Arguments are matched by hand: ``Signature.bind`` would cost
+    more than the formulas; it only words the errors."""
     where = '{}.{}'.format(_short(namespace), name)
+    names = list(signature.parameters)
+    defaults = [p.default for p in signature.parameters.values() if p.default is not p.empty]
+    required = len(names) - len(defaults)
+    index = {n: i for i, n in enumerate(names)}
 
-    def method(*args, **kwargs):
+    def refuse(args, kwargs):
         try:
-            bound = signature.bind(*args, **kwargs)
+            signature.bind(*args, **kwargs)
         except TypeError as error:
             raise TypeError('autograd.scipy.stats.{}: {}; the signature is {}{}.'
                             .format(where, error, name, signature)) from None
-        bound.apply_defaults()
-        return body(*bound.arguments.values())
+
+    def method(*args, **kwargs):
+        if len(args) > len(names):
+            refuse(args, kwargs)
+        values = list(args) + [_MISSING] * (required - len(args)) + defaults[max(len(args) - required, 0):]
+        for key, value in kwargs.items():
+            i = index.get(key, len(names))
+            if i < len(args):
+                refuse(args, kwargs)
+            values[i:i + 1] = [value]
+        if len(values) > len(names) or any(v is _MISSING for v in values):
+            refuse(args, kwargs)
+        return body(*values)
     method.__name__ = method.__qualname__ = name
     method.__module__ = namespace['__name__']
     method.__signature__ = signature
@@ -59,8 +78,13 @@ def discrete_argument(where, argname, value):
     return value
 
 
+def _all(mask):
+    """Whether every element of ``mask`` (a bool or a boolean array) is true; faster than numpy.all."""
+    return mask if isinstance(mask, bool) else mask.all()
+
+
 def _nan_unless(ok, compute):
-    if _np.all(ok):
+    if _all(ok):
         return compute()
     with _np.errstate(all='ignore'):
         return anp.where(ok, compute(), _np.nan)
@@ -78,9 +102,11 @@ def _plain(values):
 
 
 def _fill(z, inside, fun, outside, safe):
-    """``fun(z)`` where ``inside``, the plain ``outside`` elsewhere, and NaN where z is NaN (as SciPy)."""
-    outside = _np.where(_np.isnan(getval(z)), _np.nan, outside)
-    return on_support(inside, fun, z, safe, outside)
+    """``fun(z)`` where ``inside``, the plain ``outside`` elsewhere, and NaN where z is NaN (as SciPy).
+    ``outside`` and ``safe`` (a point inside, see ``on_support``) are functions, called only when needed."""
+    if _all(inside):
+        return fun(z)
+    return on_support(inside, fun, z, safe(), _np.where(_np.isnan(getval(z)), _np.nan, outside()))
 
 
 def scipy_function(name, method, slopes):
@@ -130,11 +156,14 @@ def _constant(support):
 
 
 def _log_of(p, complement):
-    """log(p), from log1p(-complement) where p is near 1 (where its own digits are lost)."""
+    """log(p), from log1p(-complement) where p is near 1 (where its own digits are lost). A p below 0 (the
+    sf of vonmises past a turn, as SciPy's) gives NaN without a warning."""
     small = getval(p) < 0.5
-    if _np.all(small):
-        return log_probability(p)
-    return anp.where(small, log_probability(anp.where(small, p, 0.5)), anp.log1p(-anp.where(small, 0.5, complement)))
+    with _np.errstate(invalid='ignore'):
+        if _all(small):
+            return log_probability(p)
+        return anp.where(small, log_probability(anp.where(small, p, 0.5)),
+                         anp.log1p(-anp.where(small, 0.5, complement)))
 
 
 def _exp_of(log_fun):
@@ -178,6 +207,7 @@ def continuous(namespace, shapes=(), support=(-_np.inf, _np.inf), closed=True, v
     A ppf without formula is SciPy's, differentiated as the inverse of the cdf; ``cdf_partials`` maps a
     shape to d cdf / d shape for it, and the shapes without one are refused there.
     """
+    unbounded = support == (-_np.inf, _np.inf)  # then no mask of the support is needed
     name, support = _short(namespace), _constant(support)
     refusals = {m: dict(refused or {}) for m in CDF_FAMILY}
     cdf_partials = cdf_partials or {}
@@ -192,31 +222,38 @@ def continuous(namespace, shapes=(), support=(-_np.inf, _np.inf), closed=True, v
             lead, loc, scale = args[:len(first)], args[-2], args[-1]
             shape_values = _hold(name, method, shapes, args[len(first):-2], refusals.get(method, {}))
             plain = _plain(shape_values)
-            with _np.errstate(invalid='ignore'):
-                ok = valid(*plain) & (getval(scale) > 0)
-                return _nan_unless(ok, lambda: compute(*lead, shape_values, loc, scale, support(*plain)))
+            ok = valid(*plain) & (getval(scale) > 0)
+            return _nan_unless(ok, lambda: compute(*lead, shape_values, loc, scale, support(*plain)))
         _method(namespace, method, _signature(first, shapes, loc_scale), body,
                 'scipy.stats.{}.{}, differentiable: see the module.'.format(name, method))
 
     def density(x, s, loc, scale, ends):
         z = (x - loc) / scale
         zp = getval(z)
+        if unbounded:
+            return std['logpdf'](z, *s) - anp.log(scale)
         inside = (zp >= ends[0]) & (zp <= ends[1]) if closed else (zp > ends[0]) & (zp < ends[1])
-        return _fill(z, inside, lambda z: std['logpdf'](z, *s), -_np.inf, _interior(*ends)) - anp.log(scale)
+        log_density = _fill(z, inside, lambda z: std['logpdf'](z, *s), lambda: -_np.inf, lambda: _interior(*ends))
+        return log_density - anp.log(scale)
 
     def tail(fun, below, above):
         def compute(x, s, loc, scale, ends):
             z = (x - loc) / scale
+            if unbounded:
+                return fun(z, *s)
             zp = getval(z)
             inside = (zp > ends[0]) & (zp < ends[1])
-            return _fill(z, inside, lambda z: fun(z, *s), _np.where(zp <= ends[0], below, above), _interior(*ends))
+            return _fill(z, inside, lambda z: fun(z, *s), lambda: _np.where(zp <= ends[0], below, above),
+                         lambda: _interior(*ends))
         return compute
 
     def quantile(fun, at_zero):
         def compute(q, s, loc, scale, ends):
             qp = getval(q)
-            outside = _np.where(qp == 0, ends[at_zero], _np.where(qp == 1, ends[1 - at_zero], _np.nan))
-            return _fill(q, (qp > 0) & (qp < 1), lambda q: fun(q, *s), outside, 0.5) * scale + loc
+
+            def outside():
+                return _np.where(qp == 0, ends[at_zero], _np.where(qp == 1, ends[1 - at_zero], _np.nan))
+            return _fill(q, (qp > 0) & (qp < 1), lambda q: fun(q, *s), outside, lambda: 0.5) * scale + loc
         return compute
 
     define('logpdf', ('x',), density)
@@ -304,21 +341,21 @@ def discrete(namespace, shapes=(), support=(0.0, _np.inf), valid=_always_valid, 
                 if shape in integer_shapes:
                     discrete_argument(where, shape, value)
             plain = _plain(shape_values)
-            with _np.errstate(invalid='ignore'):
-                return _nan_unless(valid(*plain), lambda: compute(*lead, shape_values, loc, support(*plain)))
+            return _nan_unless(valid(*plain), lambda: compute(*lead, shape_values, loc, support(*plain)))
         _method(namespace, method, _signature(first, shapes, (('loc', 0),)), body,
                 'scipy.stats.{}.{}, differentiable: see the module.'.format(name, method))
 
     def mass(k, s, loc, ends):
         k = _np.subtract(k, loc)
         inside = (k >= ends[0]) & (k <= ends[1]) & (_np.floor(k) == k)
-        return _fill(k, inside, lambda k: std['logpmf'](k, *s), -_np.inf, _lowest(ends))
+        return _fill(k, inside, lambda k: std['logpmf'](k, *s), lambda: -_np.inf, lambda: _lowest(ends))
 
     def tail(fun, below, above):
         def compute(k, s, loc, ends):
             k = _np.floor(_np.subtract(k, loc))
             inside = (k >= ends[0]) & (k < ends[1])
-            return _fill(k, inside, lambda k: fun(k, *s), _np.where(k < ends[0], below, above), _lowest(ends))
+            return _fill(k, inside, lambda k: fun(k, *s), lambda: _np.where(k < ends[0], below, above),
+                         lambda: _lowest(ends))
         return compute
 
     def quantile(method):
