@@ -153,6 +153,12 @@ def test_signatures_and_argument_errors_are_scipy_like():
     assert str(inspect.signature(stats.binom.pmf)) == '(k, n, p, loc=0)'
     with pytest.raises(TypeError, match=r"gamma\.cdf: missing a required argument: 'a'"):
         stats.gamma.cdf(1.0)
+    with pytest.raises(TypeError, match=r"norm\.logpdf: multiple values for argument 'x'"):
+        stats.norm.logpdf(1.0, x=2.0)
+    # Lists as SciPy takes them, and the entropy broadcast against loc.
+    onp.testing.assert_allclose(stats.gamma.ppf([0.1, 0.5], [1.0, 2.0]), scipy.stats.gamma.ppf([0.1, 0.5], [1.0, 2.0]))
+    onp.testing.assert_allclose(stats.poisson.pmf([1, 2], 2.0), scipy.stats.poisson.pmf([1, 2], 2.0))
+    assert onp.shape(stats.norm.entropy(loc=[0.0, 1.0])) == onp.shape(scipy.stats.norm.entropy(loc=[0.0, 1.0])) == (2,)
 
 
 def test_submodules_import_both_ways():

@@ -63,7 +63,7 @@ def _method(namespace, name, signature, body, doc):
             values[i:i + 1] = [value]
         if len(values) > len(names) or any(v is _MISSING for v in values):
             refuse(args, kwargs)
-        return body(*values)
+        return body(*[anp.array(v) if isinstance(v, (list, tuple)) else v for v in values])
     method.__name__ = method.__qualname__ = name
     method.__module__ = namespace['__name__']
     method.__signature__ = signature
@@ -264,7 +264,8 @@ def continuous(namespace, shapes=(), support=(-_np.inf, _np.inf), closed=True, v
     define('ppf', ('q',), quantile(forms['ppf'], 0))
     define('isf', ('q',), quantile(forms['isf'], 1))
     if 'entropy' in std:
-        define('entropy', (), lambda s, loc, scale, ends: std['entropy'](*s) + anp.log(scale))
+        # SciPy broadcasts the entropy against loc, on which it does not depend.
+        define('entropy', (), lambda s, loc, scale, ends: std['entropy'](*s) + anp.log(scale) + anp.zeros_like(loc))
 
 
 def _hold(name, method, shapes, values, refusals):
@@ -369,4 +370,4 @@ def discrete(namespace, shapes=(), support=(0.0, _np.inf), valid=_always_valid, 
         define(method, ('k',), tail(forms[method], below, above))
     define('ppf', ('q',), quantile('ppf'))
     define('isf', ('q',), quantile('isf'))
-    define('entropy', (), lambda s, loc, ends: entropy(*s))
+    define('entropy', (), lambda s, loc, ends: entropy(*s) + anp.zeros_like(loc))
