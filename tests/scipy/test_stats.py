@@ -258,3 +258,15 @@ def test_discrete_quantiles_are_integers_without_derivative():
     assert stats.poisson.ppf(0.5, 3.0, loc=1) == scipy.stats.poisson.ppf(0.5, 3.0, loc=1)
     with pytest.warns(UserWarning, match='independent'):
         assert grad(stats.poisson.ppf, 1)(0.5, 3.0) == 0.0
+
+
+@pytest.mark.parametrize('a, b', [(5.0, 6.0), (-6.0, -5.0), (-1.0, 10.0), (2.0, onp.inf), (-onp.inf, 0.5)], ids=str)
+def test_truncnorm_keeps_its_digits_in_the_tails(a, b):
+    x = onp.linspace(max(a, -3.0), min(b, 8.0), 5)[1:-1]
+    for fun in ['logpdf', 'cdf', 'sf', 'logcdf', 'logsf']:
+        onp.testing.assert_allclose(getattr(stats.truncnorm, fun)(x, a, b),
+                                    getattr(scipy.stats.truncnorm, fun)(x, a, b), rtol=1e-12)
+    for fun in ['ppf', 'isf']:
+        q = onp.array([0.01, 0.5, 0.99])
+        onp.testing.assert_allclose(getattr(stats.truncnorm, fun)(q, a, b),
+                                    getattr(scipy.stats.truncnorm, fun)(q, a, b), rtol=1e-12)

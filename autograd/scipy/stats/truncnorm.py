@@ -1,11 +1,14 @@
 """The truncated normal distribution, ``scipy.stats.truncnorm``: a standard normal z restricted to [a, b].
 
-Every method is a closed form in z, a and b. Where the interval lies above 0 it is mirrored, so that the
-normal cdf is taken in its lower tail, where it keeps its digits.
+Every method is a closed form in z, a and b. Differences of the normal cdf are taken in the tail where its
+values are small (mirrored above 0), so that they keep their digits.
 """
 import math as _math
 
+import numpy as _np
+
 from ... import numpy as _anp
+from ...engine import getval as _getval
 from .. import special as _special
 from ._family import continuous as _continuous
 
@@ -18,11 +21,11 @@ def _mass(a, b):
 
 
 def _cdf(z, a, b):
-    return _anp.where(a > 0, _ndtr(-a) - _ndtr(-z), _ndtr(z) - _ndtr(a)) / _mass(a, b)
+    return _anp.where(z > 0, _ndtr(-a) - _ndtr(-z), _ndtr(z) - _ndtr(a)) / _mass(a, b)
 
 
 def _sf(z, a, b):
-    return _anp.where(a > 0, _ndtr(-z) - _ndtr(-b), _ndtr(b) - _ndtr(z)) / _mass(a, b)
+    return _anp.where(z > 0, _ndtr(-z) - _ndtr(-b), _ndtr(b) - _ndtr(z)) / _mass(a, b)
 
 
 def _ppf(q, a, b):
@@ -35,10 +38,15 @@ def _isf(q, a, b):
     return _anp.where(a > 0, -_ndtri(_ndtr(-b) + q * mass), _ndtri(_ndtr(b) - q * mass))
 
 
+def _end_term(t):
+    """t times the normal density at t: 0 at an infinite end."""
+    t = _anp.where(_np.isinf(_getval(t)), 0.0, t)
+    return t * _anp.exp(-0.5 * t ** 2 - _HALF_LOG_2PI)
+
+
 def _entropy(a, b):
     mass = _mass(a, b)
-    density_a, density_b = (_anp.exp(-0.5 * t ** 2 - _HALF_LOG_2PI) for t in (a, b))
-    return 0.5 + _HALF_LOG_2PI + _anp.log(mass) + (a * density_a - b * density_b) / (2.0 * mass)
+    return 0.5 + _HALF_LOG_2PI + _anp.log(mass) + (_end_term(a) - _end_term(b)) / (2.0 * mass)
 
 
 _continuous(globals(), ('a', 'b'), support=lambda a, b: (a, b), valid=lambda a, b: a < b,
