@@ -54,9 +54,10 @@ def call(module, fun, first, p):
 
 @pytest.mark.parametrize('name, fun', CASES, ids=ids(CASES))
 def test_values_match_scipy(name, fun):
-    # Points inside, on the edges of and outside the support; parameters broadcast against x.
-    first = (onp.array([-0.5, 0.0, 0.05, 0.5, 0.9, 1.0, 1.5])[:, None] if fun in ('ppf', 'isf') else
-             onp.array([-1.5, -0.2, 0.0, 0.3, 0.5, 1.0, 1.7, 3.0, 5.0])[:, None])
+    # Parameters broadcast against x.
+    # Points inside, on the edges of and outside the support (and deep in the tails for the quantiles).
+    first = (onp.array([-0.5, 0.0, 1e-12, 0.05, 0.5, 0.9, 1.0 - 1e-12, 1.0, 1.5])[:, None] if fun in ('ppf', 'isf')
+             else onp.array([-1.5, -0.2, 0.0, 0.3, 0.5, 1.0, 1.7, 3.0, 5.0])[:, None])
     p = params(name, (3,))
     ours, theirs = getattr(stats, name), getattr(scipy.stats, name)
     onp.testing.assert_allclose(call(ours, fun, first, p), call(theirs, fun, first, p), rtol=1e-9, atol=1e-300)

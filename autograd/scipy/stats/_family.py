@@ -133,18 +133,21 @@ def scipy_function(name, method, slopes):
     return fun
 
 
-def _inverse(name, std_logpdf, cdf_partials):
-    """SciPy's standard ppf, differentiated as the inverse of the cdf: d x / d q = 1 / pdf(x), and
-    d x / d shape = -(d cdf / d shape) / pdf(x) for the shapes that have a partial in ``cdf_partials``."""
+def _inverse(name, method, std_logpdf, cdf_partials):
+    """SciPy's standard ``ppf`` or ``isf``, differentiated as the inverse of the cdf (or sf): d x / d q is
+    1 / pdf(x) (or -1 / pdf(x)), and d x / d shape = -(d cdf / d shape) / pdf(x) either way, for the shapes
+    that have a partial in ``cdf_partials``."""
+    sign = 1.0 if method == 'ppf' else -1.0
+
     def density(x, shapes):
         return anp.exp(std_logpdf(x, *shapes))
 
     def shape_slope(partial):
         return lambda x, q, *shapes: -partial(x, *shapes) / density(x, shapes)
 
-    slopes = [lambda x, q, *shapes: 1.0 / density(x, shapes)]
+    slopes = [lambda x, q, *shapes: sign / density(x, shapes)]
     slopes += [shape_slope(partial) for partial in itertools.takewhile(lambda p: p is not None, cdf_partials)]
-    return scipy_function(name, 'ppf', slopes)
+    return scipy_function(name, method, slopes)
 
 
 def _always_valid(*shapes):
@@ -187,10 +190,11 @@ def _tails(std):
 
 
 def _quantiles(name, std, cdf_partials):
-    """The standard ppf and isf, each from its formula, the other's, or SciPy's inverse of the cdf."""
+    """The standard ppf and isf, each from its formula, the other's, or SciPy's inverses of the cdf and sf."""
     ppf, isf = std.get('ppf'), std.get('isf')
-    if ppf is None:
-        ppf = (lambda q, *s: isf(1.0 - q, *s)) if isf else _inverse(name, std['logpdf'], cdf_partials)
+    if ppf is None and isf is None:
+        return {m: _inverse(name, m, std['logpdf'], cdf_partials) for m in ('ppf', 'isf')}
+    ppf = ppf or (lambda q, *s: isf(1.0 - q, *s))
     isf = isf or (lambda q, *s: ppf(1.0 - q, *s))
     return dict(ppf=ppf, isf=isf)
 

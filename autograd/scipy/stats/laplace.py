@@ -26,8 +26,7 @@ def _logcdf(z):
 
 
 def _ppf(q):
-    # The smaller of q and 1 - q, doubled, in (0, 1]: its log is the tail's exponent.
-    return _anp.where(q < 0.5, 1.0, -1.0) * _anp.log(1.0 - _anp.abs(1.0 - 2.0 * q))
+    return _anp.where(q < 0.5, _anp.log(2.0 * q), -_anp.log(2.0 * (1.0 - q)))
 
 
 _continuous(globals(),
