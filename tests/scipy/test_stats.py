@@ -271,3 +271,11 @@ def test_truncnorm_keeps_its_digits_in_the_tails(a, b):
         q = onp.array([0.01, 0.5, 0.99])
         onp.testing.assert_allclose(getattr(stats.truncnorm, fun)(q, a, b),
                                     getattr(scipy.stats.truncnorm, fun)(q, a, b), rtol=1e-12)
+
+
+def test_discrete_edges():
+    # All the mass on one point: no entropy (SciPy's geom gives NaN at p = 1).
+    onp.testing.assert_array_equal(stats.poisson.entropy(onp.array([0.0, 0.3])) == 0.0, [True, False])
+    assert stats.geom.entropy(1.0) == 0.0
+    # log sf near 1 from log1p of the cdf, where SciPy's log of the sf rounds to 0.
+    onp.testing.assert_allclose(stats.binom.logsf(0, 30, 0.97), -scipy.stats.binom.cdf(0, 30, 0.97), rtol=1e-12)

@@ -297,8 +297,12 @@ def _series_entropy(name, std_logpmf, support):
         k = _np.reshape(k, (-1,) + (1,) * _np.ndim(_np.broadcast(*plain)))
 
         def terms(k):
+            # -p log p, 0 where p is 0 (poisson's mu = 0 puts all the mass at 0).
             log_p = std_logpmf(k, *shapes)
-            return -anp.exp(log_p) * log_p
+            finite = _np.isfinite(getval(log_p))
+            if not _all(finite):
+                log_p = anp.where(finite, log_p, 0.0)
+            return -anp.exp(log_p) * log_p * finite
         return anp.sum(on_support((k >= lo) & (k <= hi), terms, k, _lowest((lo, hi)), 0.0), axis=0)
     return entropy
 
