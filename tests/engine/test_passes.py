@@ -128,3 +128,21 @@ def test_a_python_number_cotangent_becomes_complex_for_a_complex_output_and_stay
     real = onp.ones(2, onp.float32)
     engine_make_vjp(lambda x: np.sum(spy(x)), real)[0](1j)
     assert seen == [onp.complex64, onp.complex128]
+
+
+def test_accumulating_into_a_fresh_contribution_leaves_arrays_rules_keep_alone():
+    from autograd.extend import defvjp, primitive
+    kept = onp.full(4, 3.0)
+
+    @primitive
+    def constant_slope(x):
+        return 3.0 * x
+    defvjp(constant_slope, lambda ans, x: lambda g: kept)  # the same array for every g of ones
+    x = onp.arange(4.0)
+    f = lambda x: np.sum(np.sin(x) * 2.0 + constant_slope(x))
+    for _ in range(2):
+        assert onp.allclose(grad(f)(x), 2.0 * onp.cos(x) + 3.0)
+    assert onp.array_equal(kept, onp.full(4, 3.0))
+    # Read in two places, each giving a fresh gradient: the sum lands in one of them.
+    h = lambda x: np.sum(np.sin(x) * np.cos(x))
+    assert onp.allclose(grad(h)(x), onp.cos(2 * x))
