@@ -5,6 +5,7 @@
     python benchmarks/run.py --only mlp,rnn --rounds 41
     python benchmarks/run.py --pure-python   # adds our engine without its compiled parts
     python benchmarks/run.py --torch /path/to/python   # PyTorch installed in another interpreter
+    python benchmarks/run.py --base ../main --no-hips --no-torch   # a change against its base checkout
 
 Every system runs in its own worker process (measure.py), with BLAS single-threaded unless ``--threads``
 says otherwise. For each workload, the gradients of all systems are first checked to agree; then, after a
@@ -197,6 +198,8 @@ def start_workers(args):
     workers = [make('numpy', sys.executable, 'numpy'), make('ours', sys.executable, 'ours', env_path=str(ROOT))]
     if args.pure_python:
         workers.append(make('ours-py', sys.executable, 'ours', env_path=str(ROOT), pure_python=True))
+    if args.base:
+        workers.append(make('base', sys.executable, 'ours', env_path=args.base))
     hips = None if args.no_hips or args.quick else hips_python()
     if hips:
         workers.append(make('hips', hips, 'hips'))
@@ -241,6 +244,8 @@ def main():
     parser.add_argument('--torch', metavar='PYTHON', help='an interpreter with PyTorch (CPU) installed')
     parser.add_argument('--pure-python', action='store_true',
                         help='also time our engine without its compiled parts (AUTOGRAD_PURE_PYTHON=1)')
+    parser.add_argument('--base', metavar='CHECKOUT',
+                        help='also time this project as built in another checkout (a change\'s base), as "base"')
     args = parser.parse_args()
     workers = start_workers(args)
     try:
