@@ -121,7 +121,7 @@ def profile(name, repeats=5):
     tracemalloc.start()
     walk(tape, out, traced)
     tracemalloc.stop()
-    print('{}: backward pass {:.2f} ms over {} tape entries (median of nothing: mean of {} walks)'.format(
+    print('{}: backward pass {:.2f} ms over {} tape entries (mean of {} walks)'.format(
         name, total * 1e3, out, repeats))
     print('{:<36} {:>11} {:>6} {:>10} {:>11}  {}'.format('rule[argnum]', 'phase', 'calls', 'ms', 'peak MB',
                                                           'notes'))
