@@ -4,9 +4,11 @@
   and ``autograd.numpy.linalg.inv``, or a constructor and the indexing that builds the same matrix), so
   ``fun``'s derivatives in both modes are ``same``'s. ``same`` must give the very values ``fun`` gives, signs
   of eigenvectors included.
-* ``vjp_by_transposing(fun)``: the reverse-mode rule of ``fun`` is the transpose of its forward-mode rule,
-  which is linear in the tangents; reverse mode through that rule computes it.
+* ``rules_from_jvp(fun, jvp)``: ``jvp`` is the forward-mode rule, and the reverse-mode rule is its transpose
+  (``vjp_by_transposing``), as the forward rule is linear in the tangents: reverse mode through it computes
+  that transpose.
 """
+from ...builtins import pack
 from ...engine import defjvp_argnums, defvjp_argnums
 from ...engine.forward import make_jvp
 from ...engine.reverse import make_vjp
@@ -23,12 +25,13 @@ def _replaced(args, argnums, values):
 
 def rules_from(fun, same):
     def vjp_argnums(argnums, ans, args, kwargs):
-        vjp = make_vjp(lambda xs: same(*_replaced(args, argnums, xs), **kwargs), tuple(args[i] for i in argnums))[0]
+        vjp = make_vjp(lambda xs: pack(same(*_replaced(args, argnums, xs), **kwargs)),
+                       tuple(args[i] for i in argnums))[0]
         return lambda g: list(vjp(g))
 
     def jvp_argnums(argnums, tangents, ans, args, kwargs):
         at = tuple(args[i] for i in argnums)
-        return make_jvp(lambda xs: same(*_replaced(args, argnums, xs), **kwargs), at)(tuple(tangents))[1]
+        return make_jvp(lambda xs: pack(same(*_replaced(args, argnums, xs), **kwargs)), at)(tuple(tangents))[1]
     defvjp_argnums(fun, vjp_argnums)
     defjvp_argnums(fun, jvp_argnums)
 
@@ -38,6 +41,18 @@ def vjp_by_transposing(fun):
 
     def vjp_argnums(argnums, ans, args, kwargs):
         zeros = tuple(anp.zeros_like(args[i]) for i in argnums)
-        vjp = make_vjp(lambda tangents: jvp_argnums(argnums, list(tangents), ans, args, kwargs), zeros)[0]
+        vjp = make_vjp(lambda tangents: pack(jvp_argnums(argnums, list(tangents), ans, args, kwargs)), zeros)[0]
         return lambda g: list(vjp(g))
     defvjp_argnums(fun, vjp_argnums)
+
+
+def _tangent_of(argnum, argnums, tangents):
+    return tangents[argnums.index(argnum)] if argnum in argnums else None
+
+
+def rules_from_jvp(fun, jvp):
+    """``jvp(tangents, ans, *args, **kwargs)`` gets a tangent (None for zero) for every positional argument."""
+    def jvp_argnums(argnums, tangents, ans, args, kwargs):
+        return jvp([_tangent_of(i, argnums, tangents) for i in range(len(args))], ans, *args, **kwargs)
+    defjvp_argnums(fun, jvp_argnums)
+    vjp_by_transposing(fun)
