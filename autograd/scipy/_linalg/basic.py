@@ -6,6 +6,7 @@ them (``polar``, ``orthogonal_procrustes``, ``orth``, ``null_space``, ``subspace
   with 'diagonal', 'tridiagonal', 'upper triangular' or 'lower triangular' only those entries: the rest get
   no gradient. With ``assume_a=None`` SciPy looks for such a structure; the derivative is the one of the
   general solver, which is the same on the entries read.
+* ``lstsq`` differentiates ``x``, the residues and the singular values (its rank is SciPy's, a constant).
 * ``pinv``, ``pinvh`` and ``lstsq`` have the derivative of full-rank input (the pseudo-inverse is not
   continuous where the rank drops); ``pinvh`` reads one triangle.
 * ``orth`` and ``null_space`` return some orthonormal basis of a subspace; their derivatives are those of
@@ -15,8 +16,9 @@ them (``polar``, ``orthogonal_procrustes``, ``orth``, ``null_space``, ``subspace
   values (for ``polar``'s ``u``, distinct sums of pairs of them suffice).
 """
 import numpy as _np
+import scipy.linalg as _source
 
-from ...engine import getval
+from ...engine import getval, isbox
 from ...numpy import linalg as anp_linalg
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import shape_of
@@ -135,3 +137,16 @@ def _subspace_angles(a, b):
 
 
 rules_from(sl.subspace_angles, _subspace_angles)
+
+
+@sl.replaces
+def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=True, lapack_driver=None):
+    # SciPy's rank is an integer among arrays: it comes from SciPy on plain values, and the rest is traced.
+    x, residues, rank, s = _source.lstsq(getval(a), getval(b), cond, check_finite=check_finite,
+                                         lapack_driver=lapack_driver)
+    if not (isbox(a) or isbox(b)):
+        return x, residues, rank, s
+    x = uncolumn(anp_linalg.pinv(a) @ column(b, b), b)
+    if _np.size(residues):
+        residues = anp.sum(anp.abs(b - a @ x) ** 2, axis=0)
+    return x, residues, rank, sl.svdvals(a)

@@ -1,5 +1,5 @@
 """Rules of the decompositions: ``eigh``, ``eigvalsh``, ``eigh_tridiagonal``, ``eigvalsh_tridiagonal``,
-``eig``, ``eigvals``, ``svd``, ``svdvals``, ``qr``, ``rq`` and ``lu``.
+``eig_banded``, ``eigvals_banded``, ``eig``, ``eigvals``, ``svd``, ``svdvals``, ``qr``, ``rq`` and ``lu``.
 
 Each forward-mode rule is written from the factors SciPy returned (so it follows SciPy's choice of signs and
 phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
@@ -9,6 +9,7 @@ phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
   or the whole phase change on ``u`` for ``svd``), exact for functions that do not depend on the phase.
   Repeated eigenvalues make their vectors non-differentiable: those pairs get weight zero, exact for
   functions of the invariant subspaces only.
+* ``eig_banded`` and ``eigvals_banded`` read the band of a Hermitian matrix, as ``solveh_banded`` does.
 * ``eigh`` and ``eigvalsh`` read one triangle of ``a`` (and of ``b``), ``lower``, taking the rest to be its
   mirror image: the other triangle gets no gradient. The generalized problem (``b``) is ``type=1`` only; with
   ``subset_by_index`` or ``subset_by_value`` the derivative of the eigenvalues returned is exact where none of
@@ -29,6 +30,7 @@ from ...numpy.derivatives.helpers import is_complex, shape_of
 from ...numpy.derivatives.linalg import _diag_part, _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
 from ...numpy.derivatives.matrices import H, T, hermitian_from_half, lower_half
 from . import namespace as sl
+from .banded import hermitian_from_band
 from .derived import rules_from_jvp
 
 
@@ -99,6 +101,20 @@ def _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=False, select='a', s
 rules_from_jvp(sl.eigh_tridiagonal, _eigh_tridiagonal_jvp)
 rules_from_jvp(sl.eigvalsh_tridiagonal, lambda tangents, ans, d, e, **kwargs:
          _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=True, **kwargs))
+
+
+def _eig_banded_jvp(tangents, ans, a_band, lower=False, eigvals_only=False, select='a', select_range=None,
+                    **unused):
+    w, v = (ans, sl.eig_banded(a_band, lower, select=select, select_range=select_range)[1]) \
+        if eigvals_only else ans
+    w_all, u = (w, v) if select == 'a' else sl.eig_banded(a_band, lower)
+    dw, dv = _hermitian_eigen_tangents(hermitian_from_band(tangents[0], lower), None, w, v, w_all, u)
+    return dw if eigvals_only else (dw, dv)
+
+
+rules_from_jvp(sl.eig_banded, _eig_banded_jvp)
+rules_from_jvp(sl.eigvals_banded, lambda tangents, ans, a_band, lower=False, **kwargs:
+               _eig_banded_jvp(tangents, ans, a_band, lower, eigvals_only=True, **kwargs))
 
 
 def _standard_eig(name, b, options):
