@@ -150,3 +150,16 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
     if _np.size(residues):
         residues = anp.sum(anp.abs(b - a @ x) ** 2, axis=0)
     return x, residues, rank, sl.svdvals(a)
+
+
+def _clarkson_woodruff_transform(input_matrix, sketch_size, rng=None, *, seed=None):
+    # Linear in the input: the product with SciPy's sketch, which an integer seed makes the same each call.
+    if not all(isinstance(r, (int, _np.integer)) or r is None for r in (rng, seed)) or (rng, seed) == (None, None):
+        sl.refuse('clarkson_woodruff_transform', 'derivatives need the same sketch at each call: give rng (or '
+                                                 'seed) as an integer')
+    randomness = {'rng': rng} if seed is None else {'seed': seed}  # SciPy takes one of them
+    sketch = _source.clarkson_woodruff_transform(_np.eye(shape_of(input_matrix)[0]), sketch_size, **randomness)
+    return sketch @ input_matrix
+
+
+rules_from(sl.clarkson_woodruff_transform, _clarkson_woodruff_transform)

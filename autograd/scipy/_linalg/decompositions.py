@@ -31,7 +31,7 @@ from ...numpy.derivatives.linalg import _diag_part, _eig_tangents, _pair_inverse
 from ...numpy.derivatives.matrices import H, T, hermitian_from_half, lower_half
 from . import namespace as sl
 from .banded import hermitian_from_band
-from .derived import rules_from_jvp
+from .derived import rules_from, rules_from_jvp
 
 
 # The Hermitian-definite problem A v = w B v with V^H B V = I: with X = V^H dA V and Y = V^H dB V,
@@ -206,3 +206,32 @@ def _lu_tangent(tangents, ans, a, permute_l=False, p_indices=False, **unused):
 
 
 rules_from_jvp(sl.lu, _lu_tangent)
+
+
+def _qr_multiply(a, c, mode='right', pivoting=False, conjugate=False, overwrite_a=False, overwrite_c=False):
+    factors = sl.qr(a, mode='economic', pivoting=pivoting)
+    q, r = factors[:2]  # one slice, which leaves the integer pivots out of the cotangents
+    q = anp.conj(q) if conjugate else q
+    return (q @ c if mode == 'left' else c @ q, r) + tuple(getval(factors[2:]))
+
+
+rules_from(sl.qr_multiply, _qr_multiply)
+
+
+# cdf2rdf: each conjugate pair w_j, w_k = conj(w_j) (k = j + 1) becomes the block [[Re w_j, Im w_j], [Im w_k, Re w_k]],
+# gathered from the real and imaginary parts, and vr = Re(v u) with u mixing columns j and k of v into
+# -Im v_j and Re v_j.
+
+def _cdf2rdf(w, v):
+    n = shape_of(w)[-1]
+    j = _np.flatnonzero(_np.imag(getval(w)))[::2]
+    k = j + 1
+    entries = _np.where(_np.eye(n, dtype=bool), _np.arange(n), 2 * n)
+    entries[j, k], entries[k, j] = n + j, n + k
+    mixing = _np.eye(n, dtype=complex)
+    mixing[j, j], mixing[j, k], mixing[k, j], mixing[k, k] = 0.5j, 0.5, -0.5j, 0.5
+    parts = anp.concatenate([anp.real(w), anp.imag(w), anp.zeros_like(anp.real(w[..., :1]))], axis=-1)
+    return parts[..., entries], anp.real(v @ mixing)
+
+
+rules_from(sl.cdf2rdf, _cdf2rdf)
