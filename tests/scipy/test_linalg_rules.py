@@ -64,6 +64,12 @@ def riccati(solver):
     return solve
 
 
+def real_spectrum(n):
+    """A nonsymmetric matrix with the real, distinct eigenvalues 1, 2, 4, ..."""
+    p = invertible(n, n)
+    return p @ onp.diag(2.0 ** onp.arange(n)) @ onp.linalg.inv(p)
+
+
 def tridiagonal_inputs():
     return [rand(4), rand(3)]
 
@@ -134,6 +140,13 @@ CASES = [
     ('rq-economic-complex', lambda a: L.rq(a, mode='economic'), lambda: [rand(2, 4, dtype=complex)], None),
     ('lu', L.lu, lambda: [rand(3, 3)], scipy.linalg.lu),
     ('lu-permute-l-complex', lambda a: L.lu(a, permute_l=True), lambda: [rand(3, 3, dtype=complex)], None),
+    ('schur', L.schur, lambda: [real_spectrum(3)], scipy.linalg.schur),
+    ('schur-complex-output', lambda a: magnitudes(*L.schur(a, output='complex')), lambda: [rand(3, 3)], None),
+    ('schur-stack-complex', lambda a: magnitudes(*L.schur(a)), lambda: [rand(2, 3, 3, dtype=complex)], None),
+    ('hessenberg', L.hessenberg, lambda: [rand(3, 3)], scipy.linalg.hessenberg),
+    ('hessenberg-stack-with-q', lambda a: L.hessenberg(a, calc_q=True), lambda: [rand(2, 4, 4)], None),
+    ('hessenberg-complex', lambda a: magnitudes(*L.hessenberg(a, calc_q=True)), lambda: [rand(4, 4, dtype=complex)],
+     None),
     ('cdf2rdf', lambda a: L.cdf2rdf(*L.eig(a))[0], lambda: [rand(4, 4)], None),
     ('logm', L.logm, lambda: [positive_definite(3, 3)], scipy.linalg.logm),
     ('logm-complex', L.logm, lambda: [invertible(3, 3, dtype=complex)], scipy.linalg.logm),
@@ -216,6 +229,7 @@ def test_the_namespace_is_scipys():
     (lambda a: L.lu(a[:2])[1], 'square'),
     (lambda a: L.pinv(a, return_rank=True)[0], 'return_rank'),
     (lambda a: L.clarkson_woodruff_transform(a, 2), 'integer'),
+    (lambda a: L.schur(0.1 * a + onp.array([[0, 9, 0], [-9, 0, 0], [0, 0, 1]]))[0], 'complex'),
     (lambda a: L.solve_continuous_are(a, a, a, a, onp.eye(3)), 'e=None'),
 ])
 def test_refusals_name_the_function_and_the_fix(call, message):

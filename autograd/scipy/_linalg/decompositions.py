@@ -27,7 +27,7 @@ from ...engine import getval
 from ...numpy import linalg as anp_linalg
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import is_complex, shape_of
-from ...numpy.derivatives.linalg import _diag_part, _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
+from ...numpy.derivatives.linalg import _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
 from ...numpy.derivatives.matrices import H, T, hermitian_from_half, lower_half
 from . import namespace as sl
 from .banded import hermitian_from_band
