@@ -70,6 +70,15 @@ def real_spectrum(n):
     return p @ onp.diag(2.0 ** onp.arange(n)) @ onp.linalg.inv(p)
 
 
+def interchanged(lower):
+    """A symmetric matrix whose LDL^T factorization interchanges rows, with 1 x 1 pivots only."""
+    while True:
+        a = rand(4, 4)
+        lu, d, perm = scipy.linalg.ldl(a + a.T, lower=lower)
+        if not onp.any(onp.tril(d, -1)) and onp.any(perm != onp.arange(4)):
+            return [a + a.T]
+
+
 def tridiagonal_inputs():
     return [rand(4), rand(3)]
 
@@ -147,6 +156,13 @@ CASES = [
     ('hessenberg-stack-with-q', lambda a: L.hessenberg(a, calc_q=True), lambda: [rand(2, 4, 4)], None),
     ('hessenberg-complex', lambda a: magnitudes(*L.hessenberg(a, calc_q=True)), lambda: [rand(4, 4, dtype=complex)],
      None),
+    ('ldl', lambda a: L.ldl(a)[:2], lambda: [positive_definite(3, 3)], None),
+    ('ldl-upper-complex', lambda a: L.ldl(a, lower=False)[:2], lambda: [positive_definite(3, 3, dtype=complex)],
+     None),
+    ('ldl-complex-symmetric', lambda a: L.ldl(a, hermitian=False)[:2],
+     lambda: [symmetric(3, 3) + 1j * symmetric(3, 3) + 6 * onp.eye(3)], None),
+    ('ldl-interchanged', lambda a: L.ldl(a)[:2], lambda: interchanged(True), None),
+    ('ldl-interchanged-upper', lambda a: L.ldl(a, lower=False)[:2], lambda: interchanged(False), None),
     ('cdf2rdf', lambda a: L.cdf2rdf(*L.eig(a))[0], lambda: [rand(4, 4)], None),
     ('logm', L.logm, lambda: [positive_definite(3, 3)], scipy.linalg.logm),
     ('logm-complex', L.logm, lambda: [invertible(3, 3, dtype=complex)], scipy.linalg.logm),
@@ -159,6 +175,7 @@ CASES = [
     ('signm', L.signm, lambda: [onp.diag([2.0, -2.0, 3.0]) + 0.3 * rand(3, 3)], scipy.linalg.signm),
     ('fractional_matrix_power', L.fractional_matrix_power, lambda: [positive_definite(3, 3), 0.3],
      scipy.linalg.fractional_matrix_power),
+    ('expm_cond', L.expm_cond, lambda: [rand(3, 3)], None),
     ('expm_frechet', L.expm_frechet, lambda: [rand(3, 3), rand(3, 3)], scipy.linalg.expm_frechet),
     ('solve_continuous_lyapunov', L.solve_continuous_lyapunov, lambda: [invertible(3, 3), rand(3, 3)],
      scipy.linalg.solve_continuous_lyapunov),
@@ -202,7 +219,8 @@ def test_rule(fun, make_args, scipy_fun):
                                   for r in (fun(*args), scipy_fun(*args)))):
             onp.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-12)
     with warnings.catch_warnings():
-        warnings.simplefilter('ignore', FutureWarning)  # hankel of 2-D input, etc.
+        warnings.simplefilter('ignore', FutureWarning)  # hankel of 2-D input
+        warnings.simplefilter('ignore', onp.exceptions.ComplexWarning)  # ldl of the steps off Hermitian a
         check(fun, *args, argnums=[i for i, a in enumerate(args) if not isinstance(a, (int, float))] or None)
 
 

@@ -30,6 +30,7 @@ from ...numpy.derivatives.helpers import is_complex, shape_of
 from ...numpy.derivatives.linalg import _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
 from ...numpy.derivatives.matrices import H, T, hermitian_from_half, lower_half
 from . import namespace as sl
+from .basic import symmetric_from_half
 from .banded import hermitian_from_band
 from .derived import rules_from, rules_from_jvp
 
@@ -235,3 +236,31 @@ def _cdf2rdf(w, v):
 
 
 rules_from(sl.cdf2rdf, _cdf2rdf)
+
+
+# ldl: a[perm][:, perm] = F D F^H with F = lu[perm] triangular (unit diagonal) and D diagonal (1 x 1 pivots; the
+# order held fixed). With G = inv(F) da[perm][:, perm] inv(F)^H = M D + dD + D M^H, M = inv(F) dF strictly
+# triangular: dD = diag(G) and M = strict_triangle(G) inv(D). Complex symmetric (hermitian=False): T for H.
+
+def _ldl_jvp(tangents, ans, a, lower=True, hermitian=True, overwrite_a=False, check_finite=True):
+    lu, d, perm = ans
+    if _np.any(_np.tril(getval(d), -1)):
+        sl.refuse('ldl', 'D has 2 x 2 blocks, where the derivative is not implemented; it exists for 1 x 1 '
+                         'pivots only, as for positive-definite a')
+    adjoint = H if hermitian else T
+    perm = getval(perm)
+    factor = lu[..., perm, :]
+    da = tangents[0]
+    da = hermitian_from_half(da, 'L' if lower else 'U') if hermitian else symmetric_from_half(da, lower)
+    g = anp_linalg.solve(factor, adjoint(anp_linalg.solve(factor, adjoint(da[..., perm, :][..., perm]))))
+    pivots = _diag_of(d)
+    strict = anp.tril(g, -1) if lower else anp.triu(g, 1)
+    d_factor = factor @ (strict / pivots[..., None, :])
+    return d_factor[..., _np.argsort(perm), :], anp.diag(_diag_of(g)), anp.zeros_like(ans[2])
+
+
+def _diag_of(x):
+    return anp.diagonal(x, axis1=-2, axis2=-1)
+
+
+rules_from_jvp(sl.ldl, _ldl_jvp)

@@ -1,5 +1,5 @@
 """Rules of the matrix functions: ``expm``, ``sqrtm``, ``logm``, the trigonometric and hyperbolic ones,
-``signm``, ``fractional_matrix_power`` and ``expm_frechet``.
+``signm``, ``fractional_matrix_power``, ``expm_frechet`` and ``expm_cond``.
 
 A primary matrix function f has the Frechet derivative L(A, E) = the top right block of
 f([[A, E], [0, A]]), and as f(A^T) = f(A)^T its transpose is E -> L(A^T, E): both are written with f itself,
@@ -9,7 +9,7 @@ imaginary axis). Complex values pair as ``Re(sum(g * v))``: these functions are 
 transposes, never conjugates.
 """
 from ...builtins import isinstance as _isinstance
-from ...engine import defjvp, defvjp
+from ...engine import defjvp, defvjp, getval
 from ...numpy import linalg as anp_linalg
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import shape_of, unbroadcast
@@ -102,3 +102,16 @@ def _expm_frechet(a, e, method=None, compute_expm=True, check_finite=True):
 
 
 rules_from(sl.expm_frechet, _expm_frechet)
+
+
+# expm_cond: ||A||_F ||L(A)|| / ||expm(A)||_F, where ||L(A)|| is the 2-norm of the Kronecker form of E -> L(A, E),
+# whose columns are L(A, E) for the n^2 unit matrices E, computed as one stack.
+
+def _expm_cond(a, check_finite=True):
+    n = shape_of(a)[-1]
+    units = anp.reshape(anp.eye(n * n, dtype=getval(a).dtype), (n * n, n, n))
+    kronecker = T(anp.reshape(frechet(sl.expm, a, units), (n * n, n * n)))
+    return anp_linalg.norm(kronecker, 2) * anp_linalg.norm(a) / anp_linalg.norm(sl.expm(a))
+
+
+rules_from(sl.expm_cond, _expm_cond)
