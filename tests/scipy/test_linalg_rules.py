@@ -200,6 +200,7 @@ CASES = [
     ('circulant', L.circulant, lambda: [rand(2, 3)], scipy.linalg.circulant),
     ('hankel', L.hankel, lambda: [rand(3), rand(2, dtype=complex)], scipy.linalg.hankel),
     ('companion', L.companion, lambda: [rand(2, 4) + 3], scipy.linalg.companion),
+    ('fiedler_companion', L.fiedler_companion, lambda: [rand(2, 6) + 3], scipy.linalg.fiedler_companion),
     ('leslie', L.leslie, lambda: [rand(3), rand(2)], scipy.linalg.leslie),
     ('diagsvd', lambda s: L.diagsvd(s, 3, 4), lambda: [rand(3)], None),
     ('convolution_matrix', lambda a: L.convolution_matrix(a, 4, 'same'), lambda: [rand(3, dtype=complex)], None),

@@ -1,5 +1,5 @@
 """Rules of the structured-matrix constructors (``block_diag``, ``toeplitz``, ``circulant``, ``hankel``,
-``companion``, ``convolution_matrix``, ``khatri_rao``, ``fiedler``, ``leslie``, ``diagsvd``...)."""
+``companion``, ``fiedler_companion``, ``convolution_matrix``, ``khatri_rao``, ``fiedler``, ``leslie``, ``diagsvd``...)."""
 import numpy as _np
 
 from ...engine import defjvp_argnum, defvjp_argnum, getval
@@ -79,6 +79,24 @@ def _companion(a):
     return _joined(first_row, constants=(0.0, 1.0))[..., _np.where(i == 0, j, _np.where(j == i - 1, n + 1, n))]
 
 
+def _fiedler_companion_positions(n):
+    """Where each c_k = a_k / a_0 (position k - 1), a zero (n) and a one (n + 1) go: even rows hold -c_(i+1),
+    -c_(i+2) and 1 in columns i - 1 (0 for row 0), i + 1 and i + 2; odd rows a 1 in column i - 2 (0 for row 1)."""
+    positions = _np.full((n, n), n)
+    for i in range(0, n, 2):
+        for column, value in ((max(i - 1, 0), i), (i + 1, i + 1), (i + 2, n + 1)):
+            if column < n:
+                positions[i, column] = value
+    for i in range(1, n, 2):
+        positions[i, max(i - 2, 0)] = n + 1
+    return positions
+
+
+def _fiedler_companion(a):
+    n = shape_of(a)[-1] - 1
+    return _joined(-a[..., 1:] / a[..., :1], constants=(0.0, 1.0))[..., _fiedler_companion_positions(n)]
+
+
 def _leslie(f, s):
     n = shape_of(f)[-1]
     i, j = _positions(n, n)
@@ -106,7 +124,7 @@ def _khatri_rao(a, b):
 
 
 for _fun, _same in ((sl.toeplitz, _toeplitz), (sl.circulant, _circulant), (sl.hankel, _hankel),
-                    (sl.companion, _companion), (sl.leslie, _leslie), (sl.diagsvd, _diagsvd),
+                    (sl.companion, _companion), (sl.fiedler_companion, _fiedler_companion), (sl.leslie, _leslie), (sl.diagsvd, _diagsvd),
                     (sl.convolution_matrix, _convolution_matrix), (sl.khatri_rao, _khatri_rao),
                     (sl.fiedler, lambda a: anp.abs(a[..., :, None] - a[..., None, :]))):
     rules_from(_fun, _same)
