@@ -17,8 +17,9 @@ from ...numpy import fft as anp_fft
 from ...numpy import linalg as anp_linalg
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import is_complex, shape_of
-from ...numpy.derivatives.matrices import column, hermitian_from_half, uncolumn
+from ...numpy.derivatives.matrices import column, uncolumn
 from . import namespace as sl
+from .basic import hermitian_read
 from .derived import rules_from
 
 
@@ -38,7 +39,7 @@ def triangle_from_band(ab, lower):
 
 
 def hermitian_from_band(ab, lower):
-    return hermitian_from_half(triangle_from_band(ab, lower), 'L' if lower else 'U')
+    return hermitian_read(triangle_from_band(ab, lower), lower)
 
 
 def _band_from_triangle(x, ab, lower):

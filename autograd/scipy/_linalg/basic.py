@@ -37,11 +37,15 @@ def _band(x, below, above):
     return anp.triu(anp.tril(x, above), -below)
 
 
+def hermitian_read(a, lower):
+    """The Hermitian matrix that LAPACK reads from the lower (or upper) triangle of ``a``."""
+    return hermitian_from_half(a, 'L' if lower else 'U')
+
+
 _READS = {
     'sym': symmetric_from_half, 'symmetric': symmetric_from_half,
-    'her': lambda a, lower: hermitian_from_half(a, 'L' if lower else 'U'),
-    'pos': lambda a, lower: hermitian_from_half(a, 'L' if lower else 'U'),
-    'positive definite': lambda a, lower: hermitian_from_half(a, 'L' if lower else 'U'),
+    'her': hermitian_read, 'hermitian': hermitian_read, 'pos': hermitian_read,
+    'positive definite': hermitian_read,
     'diagonal': lambda a, lower: _band(a, 0, 0),
     'tridiagonal': lambda a, lower: _band(a, 1, 1),
     'upper triangular': lambda a, lower: anp.triu(a),
@@ -82,7 +86,7 @@ def _pinv(a, atol=None, rtol=None, return_rank=False, check_finite=True):
 
 def _pinvh(a, atol=None, rtol=None, lower=True, return_rank=False, check_finite=True):
     _no_rank('pinvh', return_rank)
-    return anp_linalg.pinv(hermitian_from_half(a, 'L' if lower else 'U'))
+    return anp_linalg.pinv(hermitian_read(a, lower))
 
 
 rules_from(sl.pinv, _pinv)

@@ -28,9 +28,9 @@ from ...numpy import linalg as anp_linalg
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import is_complex, shape_of
 from ...numpy.derivatives.linalg import _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
-from ...numpy.derivatives.matrices import H, T, hermitian_from_half, lower_half
+from ...numpy.derivatives.matrices import H, T, lower_half
 from . import namespace as sl
-from .basic import symmetric_from_half
+from .basic import hermitian_read, symmetric_from_half
 from .banded import hermitian_from_band
 from .derived import rules_from, rules_from_jvp
 
@@ -58,10 +58,6 @@ def _hermitian_eigen_tangents(da, db, w, v, w_all, u):
     return dw, dv
 
 
-def _read(x, lower):
-    return None if x is None else hermitian_from_half(x, 'L' if lower else 'U')
-
-
 def _eigh_jvp(tangents, ans, a, b=None, lower=True, eigvals_only=False, type=1, subset_by_index=None,
               subset_by_value=None, driver=None, **unused):
     if type != 1:
@@ -70,7 +66,8 @@ def _eigh_jvp(tangents, ans, a, b=None, lower=True, eigvals_only=False, type=1, 
     w, v = (ans, sl.eigh(a, b, lower=lower, driver=driver, **subset)[1]) if eigvals_only else ans
     w_all, u = sl.eigh(a, b, lower=lower) if subset_by_index or subset_by_value else (w, v)
     da, db = tangents[0], tangents[1] if len(tangents) > 1 else None
-    dw, dv = _hermitian_eigen_tangents(anp.zeros_like(a) if da is None else _read(da, lower), _read(db, lower),
+    dw, dv = _hermitian_eigen_tangents(anp.zeros_like(a) if da is None else hermitian_read(da, lower),
+                                       None if db is None else hermitian_read(db, lower),
                                        w, v, w_all, u)
     return dw if eigvals_only else (dw, dv)
 
@@ -251,7 +248,7 @@ def _ldl_jvp(tangents, ans, a, lower=True, hermitian=True, overwrite_a=False, ch
     perm = getval(perm)
     factor = lu[..., perm, :]
     da = tangents[0]
-    da = hermitian_from_half(da, 'L' if lower else 'U') if hermitian else symmetric_from_half(da, lower)
+    da = (hermitian_read if hermitian else symmetric_from_half)(da, lower)
     g = anp_linalg.solve(factor, adjoint(anp_linalg.solve(factor, adjoint(da[..., perm, :][..., perm]))))
     pivots = _diag_of(d)
     strict = anp.tril(g, -1) if lower else anp.triu(g, 1)
