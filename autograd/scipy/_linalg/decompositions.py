@@ -1,5 +1,6 @@
 """Rules of the decompositions: ``eigh``, ``eigvalsh``, ``eigh_tridiagonal``, ``eigvalsh_tridiagonal``,
-``eig_banded``, ``eigvals_banded``, ``eig``, ``eigvals``, ``svd``, ``svdvals``, ``qr``, ``rq`` and ``lu``.
+``eig_banded``, ``eigvals_banded``, ``eig``, ``eigvals``, ``cdf2rdf``, ``svd``, ``svdvals``, ``qr``,
+``qr_multiply``, ``rq``, ``lu`` and ``ldl``.
 
 Each forward-mode rule is written from the factors SciPy returned (so it follows SciPy's choice of signs and
 phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
@@ -18,7 +19,8 @@ phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
   ``homogeneous_eigvals``).
 * ``qr``: every mode but 'raw'; with ``pivoting`` the column order is held fixed. ``rq``: square ``a``, or
   wide ``a`` with ``mode='economic'``. ``lu``: square ``a``, with the row order held fixed, as indices too
-  (``p_indices``). These are exact wherever the pivots do not tie.
+  (``p_indices``). ``ldl``: 1 x 1 pivots (no 2 x 2 blocks in D), their order held fixed. These are exact
+  wherever the pivots do not tie.
 """
 import numpy as _np
 import scipy.linalg as _source
@@ -74,31 +76,25 @@ def _eigh_jvp(tangents, ans, a, b=None, lower=True, eigvals_only=False, type=1, 
 
 rules_from_jvp(sl.eigh, _eigh_jvp)
 rules_from_jvp(sl.eigvalsh, lambda tangents, ans, a, b=None, **kwargs:
-         _eigh_jvp(tangents, ans, a, b, eigvals_only=True, **kwargs))
+               _eigh_jvp(tangents, ans, a, b, eigvals_only=True, **kwargs))
 
 
-def tridiagonal(d, e):
-    return anp.diag(d) + anp.diag(e, 1) + anp.diag(e, -1)
-
-
-def _tridiagonal_tangent(tangents):
-    dd, de = tangents
-    if dd is None:
-        return anp.diag(de, 1) + anp.diag(de, -1)
-    return anp.diag(dd) if de is None else tridiagonal(dd, de)
+def _tridiagonal_tangent(tangents, d, e):
+    dd, de = (anp.zeros_like(x) if t is None else t for t, x in zip(tangents, (d, e)))
+    return anp.diag(dd) + anp.diag(de, 1) + anp.diag(de, -1)
 
 
 def _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=False, select='a', select_range=None, **kwargs):
     w, v = (ans, sl.eigh_tridiagonal(d, e, select=select, select_range=select_range, **kwargs)[1]) \
         if eigvals_only else ans
     w_all, u = (w, v) if select == 'a' else sl.eigh_tridiagonal(d, e, **kwargs)
-    dw, dv = _hermitian_eigen_tangents(_tridiagonal_tangent(tangents), None, w, v, w_all, u)
+    dw, dv = _hermitian_eigen_tangents(_tridiagonal_tangent(tangents, d, e), None, w, v, w_all, u)
     return dw if eigvals_only else (dw, dv)
 
 
 rules_from_jvp(sl.eigh_tridiagonal, _eigh_tridiagonal_jvp)
 rules_from_jvp(sl.eigvalsh_tridiagonal, lambda tangents, ans, d, e, **kwargs:
-         _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=True, **kwargs))
+               _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=True, **kwargs))
 
 
 def _eig_banded_jvp(tangents, ans, a_band, lower=False, eigvals_only=False, select='a', select_range=None,

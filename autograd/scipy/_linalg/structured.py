@@ -1,5 +1,6 @@
-"""Rules of the structured-matrix constructors (``block_diag``, ``toeplitz``, ``circulant``, ``hankel``,
-``companion``, ``fiedler_companion``, ``convolution_matrix``, ``khatri_rao``, ``fiedler``, ``leslie``, ``diagsvd``...)."""
+"""Rules of the structured-matrix constructors: ``block_diag``, ``toeplitz``, ``circulant``, ``hankel``,
+``companion``, ``fiedler_companion``, ``convolution_matrix``, ``khatri_rao``, ``fiedler``, ``leslie`` and
+``diagsvd``."""
 import numpy as _np
 
 from ...engine import defjvp_argnum, defvjp_argnum, getval
@@ -124,7 +125,8 @@ def _khatri_rao(a, b):
 
 
 for _fun, _same in ((sl.toeplitz, _toeplitz), (sl.circulant, _circulant), (sl.hankel, _hankel),
-                    (sl.companion, _companion), (sl.fiedler_companion, _fiedler_companion), (sl.leslie, _leslie), (sl.diagsvd, _diagsvd),
+                    (sl.companion, _companion), (sl.fiedler_companion, _fiedler_companion),
+                    (sl.leslie, _leslie), (sl.diagsvd, _diagsvd),
                     (sl.convolution_matrix, _convolution_matrix), (sl.khatri_rao, _khatri_rao),
                     (sl.fiedler, lambda a: anp.abs(a[..., :, None] - a[..., None, :]))):
     rules_from(_fun, _same)
