@@ -79,6 +79,10 @@ def interchanged(lower):
             return [a + a.T]
 
 
+ISOLATING = onp.array([[1, 300, 0], [0.001, 1, 0], [1, 1, 1]])
+"""A pattern of zeros that makes matrix_balance permute; perturbations keep it, as the permutation depends on it."""
+
+
 def tridiagonal_inputs():
     return [rand(4), rand(3)]
 
@@ -165,6 +169,9 @@ CASES = [
      lambda: [symmetric(3, 3) + 1j * symmetric(3, 3) + 6 * onp.eye(3)], None),
     ('ldl-interchanged', lambda a: L.ldl(a)[:2], lambda: interchanged(True), None),
     ('ldl-interchanged-upper', lambda a: L.ldl(a, lower=False)[:2], lambda: interchanged(False), None),
+    ('matrix_balance', L.matrix_balance, lambda: [rand(3, 3) * [1, 100, 0.01]], scipy.linalg.matrix_balance),
+    ('matrix_balance-permuted', lambda a: L.matrix_balance(a * ISOLATING, separate=True)[0], lambda: [rand(3, 3)],
+     None),
     ('cdf2rdf', lambda a: L.cdf2rdf(*L.eig(a))[0], lambda: [rand(4, 4)], None),
     ('logm', L.logm, lambda: [positive_definite(3, 3)], scipy.linalg.logm),
     ('logm-complex', L.logm, lambda: [invertible(3, 3, dtype=complex)], scipy.linalg.logm),

@@ -1,6 +1,6 @@
 """Rules of the decompositions: ``eigh``, ``eigvalsh``, ``eigh_tridiagonal``, ``eigvalsh_tridiagonal``,
 ``eig_banded``, ``eigvals_banded``, ``eig``, ``eigvals``, ``cdf2rdf``, ``svd``, ``svdvals``, ``qr``,
-``qr_multiply``, ``rq``, ``lu`` and ``ldl``.
+``qr_multiply``, ``rq``, ``lu``, ``ldl`` and ``matrix_balance`` (its permutation and scaling held fixed).
 
 Each forward-mode rule is written from the factors SciPy returned (so it follows SciPy's choice of signs and
 phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
@@ -257,3 +257,20 @@ def _diag_of(x):
 
 
 rules_from_jvp(sl.ldl, _ldl_jvp)
+
+
+# matrix_balance: b = inv(t) a t with t = P D, a permutation and a diagonal scaling held fixed, so
+# b[i, j] = a[perm[i], perm[j]] scale[j] / scale[i]; t, scale and perm are constants. The permutation depends on
+# which entries are zero: the derivative is exact for changes that keep them zero.
+
+def _matrix_balance(a, permute=True, scale=True, separate=False, overwrite_a=False):
+    scaling, perm = _source.matrix_balance(getval(a), permute=permute, scale=scale, separate=True)[1]
+    b = a[..., perm, :][..., perm] * (scaling[None, :] / scaling[:, None])
+    if separate:
+        return b, (scaling, perm)
+    t = _np.zeros((len(perm), len(perm)), dtype=scaling.dtype)
+    t[perm, _np.arange(len(perm))] = scaling
+    return b, t
+
+
+rules_from(sl.matrix_balance, _matrix_balance)
