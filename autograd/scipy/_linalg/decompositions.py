@@ -241,15 +241,16 @@ def _ldl_jvp(tangents, ans, a, lower=True, hermitian=True, overwrite_a=False, ch
         sl.refuse('ldl', 'D has 2 x 2 blocks, where the derivative is not implemented; it exists for 1 x 1 '
                          'pivots only, as for positive-definite a')
     adjoint = H if hermitian else T
-    perm = getval(perm)
-    factor = lu[..., perm, :]
-    da = tangents[0]
-    da = (hermitian_read if hermitian else symmetric_from_half)(da, lower)
-    g = anp_linalg.solve(factor, adjoint(anp_linalg.solve(factor, adjoint(da[..., perm, :][..., perm]))))
+    rows = getval(perm)[..., :, None]
+    factor = anp.take_along_axis(lu, rows, axis=-2)
+    da = (hermitian_read if hermitian else symmetric_from_half)(tangents[0], lower)
+    da = anp.take_along_axis(anp.take_along_axis(da, rows, axis=-2), T(rows), axis=-1)
+    g = anp_linalg.solve(factor, adjoint(anp_linalg.solve(factor, adjoint(da))))
     pivots = _diag_of(d)
     strict = anp.tril(g, -1) if lower else anp.triu(g, 1)
     d_factor = factor @ (strict / pivots[..., None, :])
-    return d_factor[..., _np.argsort(perm), :], anp.diag(_diag_of(g)), anp.zeros_like(ans[2])
+    d_lu = anp.take_along_axis(d_factor, _np.argsort(rows, axis=-2), axis=-2)
+    return d_lu, _diag_of(g)[..., None] * anp.eye(shape_of(g)[-1]), anp.zeros_like(ans[2])
 
 
 def _diag_of(x):
