@@ -61,7 +61,7 @@ def matrix_read(a, assume_a, lower):
 
 rules_from(sl.inv, lambda a, overwrite_a=False, check_finite=True, assume_a=None, lower=False:
            anp_linalg.inv(matrix_read(a, assume_a, lower)))
-rules_from(sl.det, lambda a, **unused: anp_linalg.det(a))
+rules_from(sl.det, lambda a, overwrite_a=False, check_finite=True: anp_linalg.det(a))
 
 
 def _solve(a, b, lower=False, overwrite_a=False, overwrite_b=False, check_finite=True, assume_a=None,

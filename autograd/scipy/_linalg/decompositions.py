@@ -84,21 +84,23 @@ def _tridiagonal_tangent(tangents, d, e):
     return anp.diag(dd) + anp.diag(de, 1) + anp.diag(de, -1)
 
 
-def _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=False, select='a', select_range=None, **kwargs):
-    w, v = (ans, sl.eigh_tridiagonal(d, e, select=select, select_range=select_range, **kwargs)[1]) \
+def _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=False, select='a', select_range=None, check_finite=True,
+                          tol=0.0, lapack_driver='auto'):
+    w, v = (ans, sl.eigh_tridiagonal(d, e, select=select, select_range=select_range, tol=tol)[1]) \
         if eigvals_only else ans
-    w_all, u = (w, v) if select == 'a' else sl.eigh_tridiagonal(d, e, **kwargs)
+    w_all, u = (w, v) if select == 'a' else sl.eigh_tridiagonal(d, e, tol=tol)
     dw, dv = _hermitian_eigen_tangents(_tridiagonal_tangent(tangents, d, e), None, w, v, w_all, u)
     return dw if eigvals_only else (dw, dv)
 
 
 rules_from_jvp(sl.eigh_tridiagonal, _eigh_tridiagonal_jvp)
-rules_from_jvp(sl.eigvalsh_tridiagonal, lambda tangents, ans, d, e, **kwargs:
-               _eigh_tridiagonal_jvp(tangents, ans, d, e, eigvals_only=True, **kwargs))
+rules_from_jvp(sl.eigvalsh_tridiagonal, lambda tangents, ans, d, e, select='a', select_range=None, check_finite=True,
+               tol=0.0, lapack_driver='auto': _eigh_tridiagonal_jvp(tangents, ans, d, e, True, select, select_range,
+                                                                   tol=tol))
 
 
-def _eig_banded_jvp(tangents, ans, a_band, lower=False, eigvals_only=False, select='a', select_range=None,
-                    **unused):
+def _eig_banded_jvp(tangents, ans, a_band, lower=False, eigvals_only=False, overwrite_a_band=False, select='a',
+                    select_range=None, max_ev=0, check_finite=True):
     w, v = (ans, sl.eig_banded(a_band, lower, select=select, select_range=select_range)[1]) \
         if eigvals_only else ans
     w_all, u = (w, v) if select == 'a' else sl.eig_banded(a_band, lower)
@@ -107,26 +109,27 @@ def _eig_banded_jvp(tangents, ans, a_band, lower=False, eigvals_only=False, sele
 
 
 rules_from_jvp(sl.eig_banded, _eig_banded_jvp)
-rules_from_jvp(sl.eigvals_banded, lambda tangents, ans, a_band, lower=False, **kwargs:
-               _eig_banded_jvp(tangents, ans, a_band, lower, eigvals_only=True, **kwargs))
+rules_from_jvp(sl.eigvals_banded, lambda tangents, ans, a_band, lower=False, overwrite_a_band=False, select='a',
+               select_range=None, check_finite=True:
+               _eig_banded_jvp(tangents, ans, a_band, lower, True, select=select, select_range=select_range))
 
 
-def _standard_eig(name, b, options):
-    if b is not None or options.get('left') or not options.get('right', True) \
-            or options.get('homogeneous_eigvals'):
+def _standard_eig(name, b, left=False, right=True, homogeneous_eigvals=False):
+    if b is not None or left or not right or homogeneous_eigvals:
         sl.refuse(name, 'derivatives are defined for the standard problem with right eigenvectors only '
                         '(no b, left, right=False or homogeneous_eigvals)')
 
 
-def _eig_jvp(tangents, ans, a, b=None, **options):
-    _standard_eig('eig', b, options)
+def _eig_jvp(tangents, ans, a, b=None, left=False, right=True, overwrite_a=False, overwrite_b=False, check_finite=True,
+            homogeneous_eigvals=False):
+    _standard_eig('eig', b, left, right, homogeneous_eigvals)
     w, v = ans
     dw, dv = _eig_tangents(tangents[0], w, v)
     return dw, dv if is_complex(v) else anp.real(dv)
 
 
-def _eigvals_jvp(tangents, ans, a, b=None, **options):
-    _standard_eig('eigvals', b, options)
+def _eigvals_jvp(tangents, ans, a, b=None, overwrite_a=False, check_finite=True, homogeneous_eigvals=False):
+    _standard_eig('eigvals', b, homogeneous_eigvals=homogeneous_eigvals)
     return _eig_tangents(tangents[0], ans, sl.eig(a)[1])[0]
 
 
@@ -134,18 +137,20 @@ rules_from_jvp(sl.eig, _eig_jvp)
 rules_from_jvp(sl.eigvals, _eigvals_jvp)
 
 
-def _svd_tangent(tangents, ans, a, full_matrices=True, compute_uv=True, **unused):
+def _svd_tangent(tangents, ans, a, full_matrices=True, compute_uv=True, overwrite_a=False, check_finite=True,
+                 lapack_driver='gesdd'):
     return _svd_jvp(tangents[0], ans, a, full_matrices=full_matrices, compute_uv=compute_uv)
 
 
 rules_from_jvp(sl.svd, _svd_tangent)
-rules_from_jvp(sl.svdvals, lambda tangents, ans, a, **unused: _svd_jvp(tangents[0], ans, a, compute_uv=False))
+rules_from_jvp(sl.svdvals, lambda tangents, ans, a, overwrite_a=False, check_finite=True:
+               _svd_jvp(tangents[0], ans, a, compute_uv=False))
 
 
 # qr: numpy.linalg's rule on SciPy's factors; 'full' is NumPy's 'complete', 'economic' its 'reduced'. With
 # pivoting, a[:, P] = Q R is the factorization of the permuted columns.
 
-def _qr_tangent(tangents, ans, a, mode='full', pivoting=False, **unused):
+def _qr_tangent(tangents, ans, a, overwrite_a=False, lwork=None, mode='full', pivoting=False, check_finite=True):
     if mode == 'raw':
         sl.refuse('qr', "derivatives are not defined for mode='raw', whose results are LAPACK's Householder "
                         "reflectors; use mode='full', 'economic' or 'r'")
@@ -165,7 +170,7 @@ rules_from_jvp(sl.qr, _qr_tangent)
 # rq: a = R Q with R square upper triangular and Q's rows orthonormal. With C = inv(R) da Q^H = U + dQ Q^H,
 # U = inv(R) dR is C's upper triangle with the real part of its diagonal, so dR = R U and dQ = inv(R) da - U Q.
 
-def _rq_tangent(tangents, ans, a, mode='full', **unused):
+def _rq_tangent(tangents, ans, a, overwrite_a=False, lwork=None, mode='full', check_finite=True):
     m, n = shape_of(a)[-2:]
     if mode == 'raw' or (m != n and (m > n or mode != 'economic')):
         sl.refuse('rq', "derivatives are defined for square a, or wide a with mode='economic'; got shape {} "
@@ -184,7 +189,7 @@ rules_from_jvp(sl.rq, _rq_tangent)
 
 # lu: a = P L U, so with F = inv(L) P^T da inv(U), dL = L strict_lower(F) and dU = upper(F) U.
 
-def _lu_tangent(tangents, ans, a, permute_l=False, p_indices=False, **unused):
+def _lu_tangent(tangents, ans, a, permute_l=False, overwrite_a=False, check_finite=True, p_indices=False):
     m, n = shape_of(a)[-2:]
     if m != n:
         sl.refuse('lu', 'derivatives are defined for square matrices only, got shape {}'.format(shape_of(a)))
