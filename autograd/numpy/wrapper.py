@@ -13,7 +13,7 @@ import types
 
 import numpy as _np
 
-from ..engine import Box, notrace_primitive, primitive
+from ..engine import Box, getval, notrace_primitive, primitive
 
 NOTRACE = frozenset("""
     zeros ones empty eye identity arange zeros_like ones_like empty_like tri indices diag_indices
@@ -131,13 +131,49 @@ def getitem(A, idx):
 @primitive
 def untake(x, idx, vs):
     """The array of space ``vs`` that is zero but for ``x`` added at ``idx`` (the adjoint of indexing)."""
-    result = vs.zeros()
-    add_at(result, idx, x)
-    return result
+    return add_at(vs.zeros(), idx, x)
+
+
+adapters = {}
+"""Array type of another library -> its ``backends.Adapter`` (filled by ``backends``)."""
+
+
+def on_backend_of(x, value):
+    """A host constant ``value`` (a NumPy array or number) on ``x``'s array library: as it is for NumPy ``x``.
+
+    Array libraries such as CuPy refuse NumPy operands, so constants a rule builds with NumPy go through here.
+    """
+    like = getval(x)
+    adapter = adapters.get(type(like))
+    if adapter is None or isinstance(value, Box) or type(value) in adapters:
+        return value
+    return adapter.asarray(value, like=like)
+
+
+def foreign_array(values):
+    """The first of ``values`` that belongs to another array library (through any boxes), or None."""
+    for value in values:
+        if type(getval(value)) in adapters:
+            return getval(value)
+    return None
+
+
+def contains_foreign(obj):
+    """True for an array of another library, or a list or tuple with one somewhere inside."""
+    if not adapters:  # no other library in use: nothing to look for
+        return False
+    if not isinstance(obj, (list, tuple)):
+        return type(obj) in adapters
+    kinds = set(map(type, obj))  # one pass at C speed, as contains_box
+    return _py.any(k in adapters for k in kinds) or (
+        _py.any(issubclass(k, (list, tuple)) for k in kinds) and _py.any(map(contains_foreign, obj)))
 
 
 def add_at(A, idx, x):
-    """``A[idx] += x`` in place, adding repeated indices as often as they occur."""
+    """``A[idx] += x``, adding repeated indices as often as they occur; in place where the library allows,
+    so the result is returned."""
+    if type(A) is not _np.ndarray and type(A) in adapters:
+        return adapters[type(A)].add_at(A, idx, x)
     if is_basic_index(idx):
         A[idx] += x
     else:
@@ -165,7 +201,7 @@ def full(shape, fill_value, dtype=None, order='C', **kwargs):
 
 @primitive
 def stack_args(axis, *arrays):
-    return _np.stack(arrays, axis)
+    return _np.stack(_promoted(arrays), axis=axis)
 
 
 @define_wrapper('stack', _np.stack)
@@ -177,7 +213,13 @@ def stack(arrays, axis=0, out=None, *, dtype=None):
 
 @primitive
 def concatenate_args(axis, *arrays):
-    return _np.concatenate(arrays, axis)
+    return _np.concatenate(_promoted(arrays), axis=axis)
+
+
+def _promoted(arrays):
+    """NumPy constants among arrays of another library, moved to that library (which refuses mixing)."""
+    like = foreign_array(arrays)
+    return arrays if like is None else [on_backend_of(like, a) for a in arrays]
 
 
 @define_wrapper('concatenate', _np.concatenate)

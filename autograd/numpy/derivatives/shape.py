@@ -491,7 +491,7 @@ def _pad_axis_adjoint(axis, n, widths, mode, linear_kwargs, dtype):
             return kept
         copied = anp.getitem(g, lead + (rows,))
         if not _np.all(weights == 1):
-            copied = copied * weights.reshape((-1,) + (1,) * (len(shape_of(g)) - axis - 1))
+            copied = copied * anp.on_backend_of(g, weights.reshape((-1,) + (1,) * (len(shape_of(g)) - axis - 1)))
         return kept + anp.untake(copied, lead + (cols,), vspace(kept))
     return adjoint
 

@@ -78,6 +78,7 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
     fweights = _weights(fweights, 'fweights', n)
     aweights = _weights(aweights, 'aweights', n)
     w = fweights if aweights is None else aweights if fweights is None else fweights * aweights
+    w = None if w is None else anp.on_backend_of(x, w)
     if w is None:
         mean, factor = anp.mean(x, axis=1), n - ddof
     else:
