@@ -41,6 +41,8 @@ NOTRACE = frozenset("""
 __all__ = []
 dispatch = {}
 """NumPy function or ufunc -> its autograd.numpy wrapper, for ``__array_function__``/``__array_ufunc__``."""
+adapters = {}
+"""Array type of another library -> its ``backends.Adapter`` (filled by ``backends``)."""
 
 
 def _wants_wrapping(obj):
@@ -76,14 +78,24 @@ def _sum(a, axis=None, dtype=None, out=None, keepdims=_np._NoValue, initial=_np.
     # reduction that numpy.sum would call.
     if type(a) is _np.ndarray and initial is _np._NoValue and where is _np._NoValue:
         return _np.add.reduce(a, axis, dtype, out, keepdims=False if keepdims is _np._NoValue else keepdims)
-    return _np.sum(a, axis, dtype, out, keepdims, initial, where)
+    # By keyword, and only those given: array libraries' sum signatures differ from NumPy's.
+    given = {'keepdims': keepdims, 'initial': initial, 'where': where}
+    given = {key: value for key, value in given.items() if value is not _np._NoValue}
+    return _np.sum(a, axis=axis, dtype=dtype, out=out, **given)
 
 
-for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):
-    setattr(_sum, _attr, getattr(_np.sum, _attr))
-dispatch[_np.sum] = primitive(_sum)
-dispatch[_np.sum].__wrapped__ = _np.sum
-del _attr
+def _astype(x, dtype, /, *, copy=True, device=None):
+    if type(x) in adapters:  # some libraries (Dask) have only the method
+        return x.astype(dtype, copy=copy)
+    return _np.astype(x, dtype, copy=copy, device=device)
+
+
+for _fun, _numpy_fun in ((_sum, _np.sum), (_astype, _np.astype)):
+    for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):
+        setattr(_fun, _attr, getattr(_numpy_fun, _attr))
+    dispatch[_numpy_fun] = primitive(_fun)
+    dispatch[_numpy_fun].__wrapped__ = _numpy_fun
+del _attr, _fun, _numpy_fun
 
 __all__ += wrap_namespace(vars(_np), globals())
 
@@ -134,10 +146,6 @@ def untake(x, idx, vs):
     return add_at(vs.zeros(), idx, x)
 
 
-adapters = {}
-"""Array type of another library -> its ``backends.Adapter`` (filled by ``backends``)."""
-
-
 def on_backend_of(x, value):
     """A host constant ``value`` (a NumPy array or number) on ``x``'s array library: as it is for NumPy ``x``.
 
@@ -156,6 +164,13 @@ def foreign_array(values):
         if type(getval(value)) in adapters:
             return getval(value)
     return None
+
+
+def refuse_on_backend(name, x):
+    """Raise NotImplementedError if ``x``'s array library cannot give ``name`` the result its rules assume."""
+    adapter = adapters.get(type(getval(x)))
+    if adapter is not None and name in adapter.refuses:
+        raise NotImplementedError('{} on {} arrays: {}'.format(name, adapter.name, adapter.refuses[name]))
 
 
 def contains_foreign(obj):

@@ -6,8 +6,6 @@ Like CuPy it refuses ``__array__`` (a silent copy to the host) and NumPy arrays 
 rule that builds a NumPy constant or converts a value with ``numpy.asarray`` fails here as it would on a GPU.
 Python and NumPy scalars are accepted, as CuPy accepts them.
 """
-import numbers
-
 import numpy as onp
 
 
@@ -173,6 +171,8 @@ def to_strict(value):
     """Float and complex arrays and NumPy scalars as StrictArrays; anything else as it is."""
     if isinstance(value, (onp.ndarray, onp.floating, onp.complexfloating)) and value.dtype.kind in 'fc':
         return StrictArray(value)
-    if isinstance(value, (list, tuple)) and not isinstance(value, numbers.Number):
-        return type(value)(to_strict(v) for v in value) if not hasattr(value, '_fields') else value
+    if isinstance(value, (list, tuple)) and not hasattr(value, '_fields'):
+        return type(value)(to_strict(v) for v in value)
+    if type(value) is dict:
+        return {k: to_strict(v) for k, v in value.items()}
     return value

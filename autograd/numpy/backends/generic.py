@@ -2,7 +2,7 @@
 import numpy as _np
 
 from ...engine import constant_value
-from ..vspaces import ArrayVSpace, ComplexArrayVSpace, _real_if_needed, _traced
+from ..vspaces import ArrayVSpace, ComplexArrayVSpace, _real_if_needed, _traced, cast_in_its_library
 
 
 class Adapter:
@@ -13,8 +13,8 @@ class Adapter:
     eager = True
     """Whether values are computed when made; only then may a rule look at data (``if x > 0``)."""
 
-    lacks = frozenset()
-    """NumPy function names the library does not have, on which NumPy would silently compute on the host."""
+    refuses = {}
+    """NumPy function name -> why autograd refuses to differentiate it on this library (a wrong result)."""
 
     def add_at(self, target, idx, x):
         """``target`` with ``x`` added at ``idx`` (repeated indices add up); may write into ``target``."""
@@ -59,13 +59,7 @@ class _ForeignSpace:
         x = constant_value(x)
         if type(x) is not type(self.like):
             x = self.adapter.asarray(x, like=self.like)
-        if x.shape != self.shape:
-            raise ValueError(
-                "A gradient for an array of shape {} came back with shape {}: a derivative rule returned "
-                "the wrong shape (for a custom primitive, check its defvjp rule).".format(self.shape, x.shape))
-        if x.dtype.kind == 'c' and not self.iscomplex:
-            x = x.real
-        return x if x.dtype == self.dtype else x.astype(self.dtype)
+        return cast_in_its_library(self, x)
 
 
 class ForeignArrayVSpace(_ForeignSpace, ArrayVSpace):

@@ -171,7 +171,7 @@ def make_diagonal(D, offset=0, axis1=0, axis2=1):
     """The array whose ``diagonal(offset, axis1, axis2)`` is ``D`` and which is zero elsewhere: the inverse
     of ``numpy.diagonal`` (which takes that diagonal, along the last axis, from the two axes it removes)."""
     n, k = shape_of(D)[-1], abs(offset)
-    square = anp.multiply(anp.expand_dims(D, -1), anp.eye(n, dtype=anp.result_type(D)))
+    square = anp.multiply(anp.expand_dims(D, -1), anp.on_backend_of(D, anp.eye(n, dtype=anp.result_type(D))))
     # The n x n diagonal block sits k columns right (offset > 0) or k rows down (offset < 0).
     rows, columns = ((0, k), (k, 0)) if offset >= 0 else ((k, 0), (0, k))
     padded = anp.pad(square, [(0, 0)] * (len(shape_of(D)) - 1) + [rows, columns])
@@ -227,7 +227,7 @@ def _spread(x, samples, p):
     ndim = len(shape_of(samples))
     shape = list((1,) * (ndim - 1 - len(shape_of(x))) + shape_of(x))
     shape.insert(_sample_axis(samples, p), 1)
-    return anp.reshape(x, tuple(shape))
+    return anp.reshape(anp.on_backend_of(samples, x), tuple(shape))
 
 
 def _linspace_rates(ans, p):

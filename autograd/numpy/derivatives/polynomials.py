@@ -202,9 +202,9 @@ def polyint(p, m=1, k=None):
     m = int(m)
     if m < 0:
         raise ValueError("Order of integral must be positive (see polyder)")
-    k = anp.atleast_1d(_np.zeros(m, float) if k is None else _coeffs(k))
+    k = anp.atleast_1d(anp.on_backend_of(p, _np.zeros(m, float)) if k is None else _coeffs(k))
     if shape_of(k)[0] == 1 and m > 1:
-        k = k[0] * _np.ones(m, float)
+        k = k[0] * anp.on_backend_of(p, _np.ones(m, float))
     if shape_of(k)[0] < m:
         raise ValueError("k must be a scalar or a rank-1 array of length 1 or >m.")
     p = _coeffs(p)

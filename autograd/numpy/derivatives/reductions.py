@@ -445,8 +445,9 @@ def _order_jvp_q(fun):
         derivative, weights = _q_derivative(fun, x, (q,) + args, kwargs)
         if derivative is None:
             return None
-        per_q = anp.reshape(anp.on_backend_of(derivative, t),  # a Python-float q's tangent is NumPy's
-                            shape_of(t) + (1,) * (len(weights.kept_shape) - weights.q_ndim))
+        # A scalar q's tangent broadcasts as it is; reshaped, a NumPy scalar would be a NumPy array, which
+        # other libraries refuse to multiply with their own.
+        per_q = anp.reshape(t, shape_of(t) + (1,) * (len(weights.kept_shape) - weights.q_ndim)) if shape_of(t) else t
         return anp.reshape(per_q * derivative, shape_of(ans))
     return jvp
 

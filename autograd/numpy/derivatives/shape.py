@@ -43,7 +43,7 @@ for _fun in (anp.atleast_1d, anp.atleast_2d, anp.atleast_3d):
 def _transpose_vjp(ans, x, axes=None):
     if axes is None:
         return lambda g: anp.transpose(g)
-    return lambda g: anp.transpose(g, _np.argsort(axes))
+    return lambda g: anp.transpose(g, axes=tuple(_np.argsort(axes).tolist()))
 
 
 defvjp(anp.transpose, _transpose_vjp)
