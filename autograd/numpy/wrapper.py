@@ -13,7 +13,7 @@ import types
 
 import numpy as _np
 
-from ..engine import Box, getval, notrace_primitive, primitive
+from ..engine import Box, constant_value, getval, notrace_primitive, primitive
 
 NOTRACE = frozenset("""
     zeros ones empty eye identity arange zeros_like ones_like empty_like tri indices diag_indices
@@ -153,7 +153,10 @@ def on_backend_of(x, value):
     """
     like = getval(x)
     adapter = adapters.get(type(like))
-    if adapter is None or isinstance(value, Box) or type(value) in adapters:
+    if adapter is None:
+        return value
+    value = constant_value(value)  # constants made with autograd.numpy inside traced code are boxed
+    if isinstance(value, Box) or type(value) in adapters:
         return value
     return adapter.asarray(value, like=like)
 
@@ -206,7 +209,9 @@ def is_basic_index(idx):
 
 @primitive
 def full_primitive(fill_value, shape, dtype=None, order='C'):
-    return _np.full(shape, fill_value, dtype, order)
+    # NumPy's full dispatches on like= only: an array of another library is filled in that library.
+    like = fill_value if type(fill_value) in adapters else None
+    return _np.full(shape, fill_value, dtype, order, like=like)
 
 
 @define_wrapper('full', _np.full)

@@ -6,9 +6,8 @@ import pytest
 import autograd.numpy as np
 from autograd import elementwise_grad, grad, value_and_grad
 
-from ..numpy.test_elementwise import BINARY, UNARY
 from ..numpy.util import rand
-from .dask_functions import MORE, UNSUPPORTED
+from .functions import DASK_UNSUPPORTED, FUNCTIONS, first_and_second_order
 
 dask = pytest.importorskip('dask')
 da = pytest.importorskip('dask.array')
@@ -36,21 +35,8 @@ def _on_dask(x):
     return da.from_array(x, chunks=tuple(max(1, n // 2) for n in x.shape)) if onp.ndim(x) else da.from_array(x)
 
 
-def _first_and_second_order(fun, *xs):
-    """Gradients of a real loss of ``fun``, and a gradient of that gradient, in each argument."""
-    def loss(*args):
-        value = fun(*args)
-        if not hasattr(value, 'shape'):  # the pair of divmod and modf, perhaps a traced one
-            value = np.stack([value[0], value[1]])
-        return np.sum(np.real(np.sin(value)))
-
-    def second(*args):
-        return np.sum(np.cos(grad(loss)(*args)))
-    return [(grad(f, i)) for f in (loss, second) for i in range(len(xs))]
-
-
 def _check_on_dask(client, fun, *xs):
-    for operator in _first_and_second_order(fun, *xs):
+    for operator in first_and_second_order(fun, len(xs)):
         expected = operator(*xs)
         lazy = _lazily(lambda f: f, operator, *map(_on_dask, xs))
         assert isinstance(lazy, da.Array)
@@ -58,15 +44,8 @@ def _check_on_dask(client, fun, *xs):
         onp.testing.assert_allclose(computed, expected, rtol=1e-6, atol=1e-8)
 
 
-FUNCTIONS = {}
-FUNCTIONS.update({name: (fun, [(2, 3)], [options]) for name, (fun, options) in UNARY.items()})
-FUNCTIONS.update({name: (fun, [(2, 3), (3,)], [x_options, y_options])
-                  for name, (fun, x_options, y_options) in BINARY.items()})
-FUNCTIONS.update(MORE)
-
-
 def _marks(name):
-    return [pytest.mark.xfail(reason=UNSUPPORTED[name], strict=True)] if name in UNSUPPORTED else []
+    return [pytest.mark.xfail(reason=DASK_UNSUPPORTED[name], strict=True)] if name in DASK_UNSUPPORTED else []
 
 
 @pytest.mark.parametrize('name', [pytest.param(n, marks=_marks(n)) for n in sorted(FUNCTIONS)])
@@ -76,7 +55,7 @@ def test_function_on_dask(client, name):
 
 
 def test_at_least_a_hundred_functions():
-    assert len(set(FUNCTIONS) - set(UNSUPPORTED)) >= 100
+    assert len(set(FUNCTIONS) - set(DASK_UNSUPPORTED)) >= 100
 
 
 def test_value_and_gradient_compute_together(client):

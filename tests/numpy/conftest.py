@@ -28,7 +28,7 @@ def pytest_generate_tests(metafunc):
 def pytest_collection_modifyitems(items):
     for item in items:
         if getattr(item, 'callspec', None) and item.callspec.params.get('array_type') == 'strict':
-            reason = UNSUPPORTED.get(item.nodeid.split('::', 1)[1])
+            reason = UNSUPPORTED.get(item.nodeid.rpartition('/')[2])
             if reason is not None:
                 item.add_marker(pytest.mark.xfail(reason=reason, strict=True))
 

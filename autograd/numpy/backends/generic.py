@@ -2,6 +2,7 @@
 import numpy as _np
 
 from ...engine import constant_value
+from .. import wrapper as anp
 from ..vspaces import ArrayVSpace, ComplexArrayVSpace, _real_if_needed, _traced, cast_in_its_library
 
 
@@ -18,7 +19,7 @@ class Adapter:
 
     def add_at(self, target, idx, x):
         """``target`` with ``x`` added at ``idx`` (repeated indices add up); may write into ``target``."""
-        _np.add.at(target, idx, x)
+        _np.add.at(target, idx, anp.on_backend_of(target, x))
         return target
 
     def asarray(self, value, like):

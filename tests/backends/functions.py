@@ -1,6 +1,9 @@
-"""Functions beyond the elementwise tables that the Dask tests differentiate: name -> (function, argument
-shapes, rand options per argument); and those Dask cannot run lazily, with why."""
+"""The functions the backend tests differentiate: name -> (function, argument shapes, rand options per
+argument), the elementwise tables and more; and those Dask cannot run lazily, with why."""
 import autograd.numpy as np
+from autograd import grad
+
+from ..numpy.test_elementwise import BINARY, UNARY
 
 _ANY = {}
 _POSITIVE = {'positive': True}
@@ -10,7 +13,7 @@ def _unary(fun, shape=(4, 3), options=_ANY):
     return fun, [shape], [options]
 
 
-MORE = {
+_MORE = {
     'sum': _unary(np.sum),
     'sum_axis_keepdims': _unary(lambda x: np.sum(x, axis=0, keepdims=True)),
     'mean': _unary(lambda x: np.mean(x, axis=1)),
@@ -68,11 +71,17 @@ MORE = {
     'fft': _unary(lambda x: np.fft.fft(x, axis=0)),
 }
 
+FUNCTIONS = {}
+FUNCTIONS.update({name: (fun, [(2, 3)], [options]) for name, (fun, options) in UNARY.items()})
+FUNCTIONS.update({name: (fun, [(2, 3), (3,)], [x_options, y_options])
+                  for name, (fun, x_options, y_options) in BINARY.items()})
+FUNCTIONS.update(_MORE)
+
 _LACKS = "Dask lacks numpy.{}: refused while differentiating (NumPy would compute the graph on the host)"
 _DATA_BRANCH = "the rule looks at the data (for zeros, whose product rule differs), which computes a Dask graph"
 _ND_FANCY = "the adjoint reads the array with an n-d integer index, which Dask does not support"
 
-UNSUPPORTED = {
+DASK_UNSUPPORTED = {
     'sort': _LACKS.format('sort'),
     'det': _LACKS.format('linalg.det'),
     'inner': _LACKS.format('inner'),
@@ -83,3 +92,16 @@ UNSUPPORTED = {
     'trace': _ND_FANCY,
     'fft': "Dask takes an FFT only along an axis held in one chunk (the test's arrays have two)",
 }
+
+
+def first_and_second_order(fun, n_args):
+    """Gradients of a real loss of ``fun`` in each argument, and gradients of a function of those."""
+    def loss(*args):
+        value = fun(*args)
+        if not hasattr(value, 'shape'):  # the pair of divmod and modf, perhaps a traced one
+            value = np.stack([value[0], value[1]])
+        return np.sum(np.real(np.sin(value)))
+
+    def second(*args):
+        return np.sum(np.cos(grad(loss)(*args)))
+    return [grad(f, i) for f in (loss, second) for i in range(n_args)]
