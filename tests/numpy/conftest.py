@@ -59,8 +59,15 @@ def _with_strict_constants(fun):
         return fun
     names = set(fun.__code__.co_names)
     global_values = {k: to_strict(v) if k in names else v for k, v in fun.__globals__.items()}
-    closure = fun.__closure__ and tuple(types.CellType(to_strict(c.cell_contents)) for c in fun.__closure__)
+    closure = fun.__closure__ and tuple(map(_strict_cell, fun.__closure__))
     defaults = fun.__defaults__ and tuple(map(to_strict, fun.__defaults__))
     strict = types.FunctionType(fun.__code__, global_values, fun.__name__, defaults, closure)
     strict.__kwdefaults__ = fun.__kwdefaults__
     return strict
+
+
+def _strict_cell(cell):
+    try:
+        return types.CellType(to_strict(cell.cell_contents))
+    except ValueError:  # a name the function refers to but that is not bound yet
+        return types.CellType()
