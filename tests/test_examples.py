@@ -71,6 +71,11 @@ def _custom_gradient_stable(out):
     assert 'check_grads passed' in out
 
 
+def _dask_loss_falls(out):
+    start, end = _number(r'loss (\S+) at the start, (\S+) at the end', out)
+    assert end < 0.8 * start
+
+
 def _progress_loss_falls(out):
     start, end = _number(r'loss (\S+) at the start, (\S+) at the end', out)
     assert end < 0.2 * start
@@ -85,6 +90,7 @@ CASES = [
     ('ode_fit', ['matplotlib', 'scipy'], _oscillator_recovered),
     ('custom_primitive', ['matplotlib'], _custom_gradient_stable),
     ('progress_bar', ['matplotlib', 'tqdm'], _progress_loss_falls),
+    ('dask_logistic_regression', ['matplotlib', 'tqdm', 'dask.distributed'], _dask_loss_falls),
 ]
 
 
