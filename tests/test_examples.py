@@ -125,7 +125,7 @@ def test_relative_links_point_to_files(page):
     assert not missing
 
 
-PAGES = ['README.md', 'docs/api.md', 'docs/coverage.md', 'docs/errors.md', 'docs/migrating.md',
+PAGES = ['README.md', 'docs/api.md', 'docs/backends.md', 'docs/coverage.md', 'docs/errors.md', 'docs/migrating.md',
          'docs/primitives.md', 'docs/tutorial.md', 'examples/README.md', 'benchmarks/README.md']
 """Every page of documentation; a test below fails when a new page is not listed."""
 

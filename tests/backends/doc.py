@@ -9,13 +9,13 @@ The same `autograd.numpy` code differentiates NumPy arrays, CuPy arrays (on thei
 (lazily, on a `dask.distributed` cluster or any Dask scheduler). Pass the library's arrays; nothing else
 changes:
 
-```
+```python
 import dask
 import dask.array as da
 import autograd.numpy as np
 from autograd import value_and_grad
 
-X = da.random.random((4_000_000, 50), chunks=(100_000, 50))
+X = da.random.random((400_000, 50), chunks=(50_000, 50))
 loss = lambda w: np.mean(np.log1p(np.exp(-(X @ w))))
 value, g = value_and_grad(loss)(np.zeros(50))   # lazy: a Dask scalar and a Dask array
 value, g = dask.compute(value, g)                # one pass over the data for both
