@@ -6,7 +6,7 @@ import scipy.special
 
 import autograd.numpy as np
 import autograd.scipy.special as sp
-from autograd import grad, make_jvp
+from autograd import elementwise_grad, grad, make_jvp
 
 from ..numpy.util import check
 
@@ -82,12 +82,12 @@ def test_ive_refuses_complex():
 
 @pytest.mark.parametrize('fun, args, message', [
     (sp.zeta, (2.5, 1.0), "zeta: no derivative with respect to x: its derivative has no closed form"),
-    (sp.iv, (1.5, 2.0), "iv: no derivative with respect to v: its derivative has no closed form"),
+    (sp.kv, (1.5, 2.0), "kv: no derivative with respect to v: its derivative has no closed form"),
     (sp.polygamma, (1.0, 2.0), "polygamma: no derivative with respect to n: it is an integer"),
     (sp.gammaincinv, (1.5, 0.5), "gammaincinv: no derivative with respect to a"),
-    (sp.hyp1f1, (1.5, 2.0, 0.5), "hyp1f1: no derivative with respect to a"),
+    (sp.hyperu, (1.5, 2.0, 0.5), "hyperu: no derivative with respect to a"),
     (lambda alpha: sp.eval_jacobi(2, alpha, 1.0, 0.3), (0.5,), "eval_jacobi: no derivative with respect to alpha"),
-], ids=['zeta', 'iv', 'polygamma', 'gammaincinv', 'hyp1f1', 'eval_jacobi'])
+], ids=['zeta', 'kv', 'polygamma', 'gammaincinv', 'hyperu', 'eval_jacobi'])
 def test_constant_arguments_are_refused(fun, args, message):
     with pytest.raises(NotImplementedError, match=message):
         grad(fun)(*args)
@@ -120,6 +120,30 @@ def test_betainc_series_in_a_and_b(a, b, x):
     for argnum, shift in [(0, lambda t: (t, b)), (1, lambda t: (a, t))]:
         expected = finite_difference(lambda t: scipy.special.betainc(*shift(t), x), (a, b)[argnum])
         assert onp.isclose(grad(sp.betainc, argnum)(a, b, x), expected, rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize('fun, args, argnum', [
+    (sp.jv, (0.7, 12.0), 0), (sp.iv, (2.5, 40.0), 0), (sp.hyp1f1, (0.5, 1.5, 10.0), 0),
+    (sp.hyp1f1, (0.5, 1.5, 10.0), 1), (sp.hyp2f1, (0.5, 1.5, 2.5, 0.9), 2), (sp.hyp0f1, (1.5, -20.0), 0),
+], ids=['jv', 'iv', 'hyp1f1-a', 'hyp1f1-b', 'hyp2f1-c', 'hyp0f1'])
+def test_series_in_parameters(fun, args, argnum):
+    def shifted(t):
+        return getattr(scipy.special, fun.__name__)(*args[:argnum], t, *args[argnum + 1:])
+    expected = finite_difference(shifted, args[argnum])
+    assert onp.isclose(grad(fun, argnum)(*args), expected, rtol=1e-6, atol=1e-9)
+
+
+def test_series_in_parameters_are_nan_where_they_fail():
+    assert onp.isnan(grad(sp.jv)(0.7, 40.0))  # alternating terms of 1e15 for a result below 1
+    assert onp.isnan(grad(sp.hyp2f1, 2)(0.5, 1.5, 2.5, 1.5))  # the series diverges beyond |z| = 1
+
+
+@pytest.mark.parametrize('name', ['spherical_jn', 'spherical_yn', 'spherical_in', 'spherical_kn'])
+def test_spherical_bessel_derivatives(name):
+    # derivative=True is the derivative in z, whose own derivative comes from the differential equation.
+    fun, z = getattr(sp, name), draw((2, 3), 0.5, 3.0)
+    check(lambda z: fun(onp.array([0, 1, 3]), z, derivative=True), z)
+    assert onp.allclose(elementwise_grad(lambda z: fun(2, z))(z), fun(2, z, derivative=True))
 
 
 def test_every_public_name_is_exposed():

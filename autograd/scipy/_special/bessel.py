@@ -1,20 +1,33 @@
-"""Bessel, Hankel, Kelvin and Struve functions, in their argument.
+"""Bessel, Hankel, Kelvin and Struve functions, in their argument, and J and I in their order.
 
-Their derivatives in the order have no closed form (they are integrals over the order's exponent), so
-orders are refused. The exponentially scaled forms are f(z) times exp(-|Re z|), exp(-|Im z|) or exp(z):
+J_v(z) and I_v(z) are (z/2)**v / gamma(v + 1) 0F1(; v + 1; -+z**2 / 4), so their derivatives in the order
+come from the hypergeometric series of ``series.py``: for real z > 0 and v + 1 away from the poles of gamma;
+for J, up to z of about 17, beyond which the series cancels too much and the result is NaN. The other
+families' derivatives in the order have no closed form or series here and are refused. The exponentially scaled forms are f(z) times exp(-|Re z|), exp(-|Im z|) or exp(z):
 the first two are not holomorphic and have a kink where the scaled part is 0 (subgradient there: the mean
 of the one-sided derivatives, sign(0) = 0); they are differentiated for real arguments only.
 """
 from ...numpy import wrapper as anp
 from .. import special as sp
 from .common import NO_CLOSED_FORM, def_partials, def_tuple_partials, in_last, real_only
+from .series import hypergeometric_partials
 
 
 
 
-def _order(fun, derivative):
-    """Rules for ``fun(v, z)`` in z; the order v is refused."""
-    def_partials(fun, ('v', NO_CLOSED_FORM), derivative)
+def _order(fun, derivative, in_order=('v', NO_CLOSED_FORM)):
+    """Rules for ``fun(v, z)`` in z, and in the order v where ``in_order`` is a partial derivative."""
+    def_partials(fun, in_order, derivative)
+
+
+def _in_order(sign):
+    """d/dv of J_v (sign -1) or I_v (sign 1) at (v, z), whose value is ``ans``."""
+    def partial(ans, v, z):
+        half = 0.5 * z
+        argument = sign * half ** 2
+        in_parameter = hypergeometric_partials((), (v + 1.0,), argument)[0]
+        return ans * (anp.log(half) - sp.digamma(v + 1.0)) + half ** v * sp.rgamma(v + 1.0) * in_parameter
+    return partial
 
 
 def_partials(sp.i0, lambda ans, x: sp.i1(x))
@@ -32,19 +45,21 @@ def_partials(sp.y1, lambda ans, x: 0.5 * (sp.y0(x) - sp.yv(2, x)))
 
 # f' = (f(v - 1) - f(v + 1)) / 2 for J, Y, H1, H2; (f(v - 1) + f(v + 1)) / 2 for I, and minus that for K.
 # jn is jv (the same ufunc), so real orders are covered too.
-_order(sp.jv, lambda ans, v, z: 0.5 * (sp.jv(v - 1, z) - sp.jv(v + 1, z)))
+_order(sp.jv, lambda ans, v, z: 0.5 * (sp.jv(v - 1, z) - sp.jv(v + 1, z)), _in_order(-1.0))
 _order(sp.yv, lambda ans, v, z: 0.5 * (sp.yv(v - 1, z) - sp.yv(v + 1, z)))
-_order(sp.iv, lambda ans, v, z: 0.5 * (sp.iv(v - 1, z) + sp.iv(v + 1, z)))
+_order(sp.iv, lambda ans, v, z: 0.5 * (sp.iv(v - 1, z) + sp.iv(v + 1, z)), _in_order(1.0))
 _order(sp.kv, lambda ans, v, z: -0.5 * (sp.kv(v - 1, z) + sp.kv(v + 1, z)))
 _order(sp.hankel1, lambda ans, v, z: 0.5 * (sp.hankel1(v - 1, z) - sp.hankel1(v + 1, z)))
 _order(sp.hankel2, lambda ans, v, z: 0.5 * (sp.hankel2(v - 1, z) - sp.hankel2(v + 1, z)))
 in_last(sp.yn, lambda ans, n, x: 0.5 * (sp.yn(n - 1, x) - sp.yn(n + 1, x)), 'n')
 in_last(sp.kn, lambda ans, n, x: -0.5 * (sp.kn(n - 1, x) + sp.kn(n + 1, x)), 'n')
 # The scalings exp(-|Im z|) (jve, yve) and exp(-|Re z|) (ive) are 1 or exp(-|x|) on the real line.
-_order(sp.jve, real_only(sp.jve, lambda ans, v, z: 0.5 * (sp.jve(v - 1, z) - sp.jve(v + 1, z))))
+_order(sp.jve, real_only(sp.jve, lambda ans, v, z: 0.5 * (sp.jve(v - 1, z) - sp.jve(v + 1, z))),
+       real_only(sp.jve, _in_order(-1.0)))
 _order(sp.yve, real_only(sp.yve, lambda ans, v, z: 0.5 * (sp.yve(v - 1, z) - sp.yve(v + 1, z))))
 _order(sp.ive, real_only(sp.ive, lambda ans, v, z: 0.5 * (sp.ive(v - 1, z) + sp.ive(v + 1, z))
-                         - anp.sign(z) * ans))
+                         - anp.sign(z) * ans), real_only(sp.ive, lambda ans, v, z: _in_order(1.0)(
+                             sp.iv(v, z), v, z) * anp.exp(-anp.abs(z))))
 # exp(z), exp(-iz) and exp(iz) are holomorphic, so these are too.
 _order(sp.kve, lambda ans, v, z: ans - 0.5 * (sp.kve(v - 1, z) + sp.kve(v + 1, z)))
 _order(sp.hankel1e, lambda ans, v, z: 0.5 * (sp.hankel1e(v - 1, z) - sp.hankel1e(v + 1, z)) - 1j * ans)

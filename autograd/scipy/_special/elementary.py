@@ -56,20 +56,39 @@ def_partials(sp.pseudo_huber,
              lambda ans, delta, r: r / _pseudo_huber_root(delta, r))
 
 
-# Box-Cox: (x**l - 1) / l, log(x) at l = 0, and its inverse (1 + l y)**(1 / l), exp(y) at l = 0. Where l is 0
-# the derivatives in l are the limits, log(x)**2 / 2 and -y**2 exp(y) / 2.
+# Box-Cox: (x**l - 1) / l, and its inverse (1 + l y)**(1 / l). Their derivatives in l are differences that
+# cancel as l -> 0; where t = l log(x) (or u = l y) is small they are power series instead:
+#   d boxcox / dl = log(x)**2 sum_(k>=2) (k-1)/k! t**(k-2),
+#   d inv_boxcox / dl = -inv_boxcox y**2 sum_(k>=2) (-1)**k (k-1)/k u**(k-2),
+# whose truncations below |t|, |u| < 1e-2 are exact to rounding (also in the next two derivatives).
+_BOXCOX_SERIES = [(k - 1) / math.factorial(k) for k in range(2, 10)]
+_INV_BOXCOX_SERIES = [(-1) ** k * (k - 1) / k for k in range(2, 12)]
+_SMALL = 1e-2
+
+
+def _power_series(coefficients, t):
+    total = coefficients[-1]
+    for c in reversed(coefficients[:-1]):
+        total = total * t + c
+    return total
+
+
 def _boxcox_dl(ans, x, lmbda):
-    zero = lmbda == 0
-    safe = anp.where(zero, 1.0, lmbda)
     log_x = anp.log(x)
-    return anp.where(zero, 0.5 * log_x ** 2, (x ** safe * log_x - ans) / safe)
+    t = lmbda * log_x
+    small = anp.abs(t) < _SMALL
+    safe = anp.where(small, 1.0, lmbda)
+    return anp.where(small, log_x ** 2 * _power_series(_BOXCOX_SERIES, t),
+                     (x ** safe * log_x - anp.where(small, 1.0, ans)) / safe)
 
 
 def _inv_boxcox_dl(ans, y, lmbda):
-    zero = lmbda == 0
-    safe = anp.where(zero, 1.0, lmbda)
+    u = lmbda * y
+    small = anp.abs(u) < _SMALL
+    safe = anp.where(small, 1.0, lmbda)
     inside = 1.0 + safe * y
-    return anp.where(zero, -0.5 * y ** 2 * ans, ans * (y / (safe * inside) - anp.log(inside) / safe ** 2))
+    return anp.where(small, -ans * y ** 2 * _power_series(_INV_BOXCOX_SERIES, u),
+                     ans * (y / (safe * inside) - anp.log(inside) / safe ** 2))
 
 
 def_partials(sp.boxcox, lambda ans, x, lmbda: x ** (lmbda - 1.0), _boxcox_dl)

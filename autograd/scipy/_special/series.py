@@ -61,3 +61,36 @@ def regularized_beta_partials(a, b, x):
     swapped_db, swapped_da = _beta_series(b, a, anp.where(direct, 0.5, 1.0 - x))
     return (anp.where(inside, anp.where(direct, da, -swapped_da), 0.0),
             anp.where(inside, anp.where(direct, db, -swapped_db), 0.0))
+
+
+CANCELLATION = 1e6
+
+
+def hypergeometric_partials(numerators, denominators, z):
+    """The derivatives of pFq(numerators; denominators; z) = sum_n prod (p)_n / prod (q)_n z**n / n! in each
+    numerator, then each denominator parameter.
+
+    d (p)_n / dp = (p)_n h_n(p) with h_n(p) = sum_(k<n) 1 / (p + k), so each derivative is the series with its
+    terms weighted by h_n (negated for denominators). The terms come from their ratios, so nothing overflows.
+    Besides converging, the terms must not cancel much: where they are more than ``CANCELLATION`` times larger
+    than the result (or than 1, for results below 1), which happens with alternating terms and large |z|, the
+    result is NaN, since rounding could leave an error above 1e-10 (relative, or absolute below 1).
+    """
+    parameters = [anp.expand_dims(p, -1) for p in list(numerators) + list(denominators)]
+    z = anp.expand_dims(z, -1)
+    n = anp.arange(TERMS, dtype=float)
+    ratio = z / (n + 1.0)
+    for i, p in enumerate(parameters):
+        ratio = ratio * (p + n) if i < len(numerators) else ratio / (p + n)
+    terms = anp.concatenate([anp.ones_like(ratio[..., :1]), anp.cumprod(ratio[..., :-1], axis=-1)], axis=-1)
+    partials = []
+    for i, p in enumerate(parameters):
+        steps = 1.0 / (p + n)
+        weights = anp.concatenate([anp.zeros_like(steps[..., :1]), anp.cumsum(steps[..., :-1], axis=-1)], axis=-1)
+        weighted = terms * weights if i < len(numerators) else -terms * weights
+        total = anp.sum(weighted, axis=-1)
+        size = anp.sum(anp.abs(weighted), axis=-1)
+        settled = (anp.abs(weighted[..., -1]) <= TOLERANCE * size) & \
+            (size <= CANCELLATION * anp.maximum(anp.abs(total), 1.0))
+        partials.append(anp.where(settled, total, anp.nan))
+    return partials
