@@ -5,7 +5,8 @@ derivatives ``d(ans, *args, **kwargs)``, or, for an argument without one, the re
 Refusals are recorded in ``REFUSED`` for the coverage table.
 """
 from ...builtins import make_sequence
-from ...engine import defjvp, defvjp, getval
+from ...engine import defjvp, defvjp, defvjp_direct, getval
+from ...numpy.derivatives.elementwise import def_unary
 from ...numpy.derivatives.helpers import broadcast_like, is_complex, unbroadcast
 
 REFUSED = {}
@@ -30,13 +31,18 @@ def _refusal(fun, argname, why):
 def def_partials(fun, *partials):
     """Rules for an elementwise ``fun``: ``partials[i]`` is ``d(ans, *args, **kwargs)``, the derivative of ``fun``
     in argument i, or ``(argname, why)`` for an argument that is refused."""
-    _define(fun, partials, _vjp_maker, _jvp)
+    if len(partials) == 1 and not isinstance(partials[0], tuple):
+        # One argument, so nothing to unbroadcast: the engine's product rule, compiled where it can be.
+        RULED_ARGUMENTS[fun] = 1
+        def_unary(fun, partials[0])
+        return
+    _define(fun, partials, _vjp, _jvp, defvjp_direct)
 
 
 def def_tuple_partials(fun, *partials):
     """Rules for an elementwise ``fun`` returning a tuple, as ``def_partials``: each partial gives a tuple, the
     derivative of every output in that argument."""
-    _define(fun, partials, _tuple_vjp_maker, _tuple_jvp)
+    _define(fun, partials, _tuple_vjp_maker, _tuple_jvp, defvjp)
 
 
 def in_last(fun, partial, *constants, why=INTEGER):
@@ -44,39 +50,42 @@ def in_last(fun, partial, *constants, why=INTEGER):
     def_partials(fun, *[(name, why) for name in constants], partial)
 
 
-def _define(fun, partials, vjp_maker, jvp):
+def _define(fun, partials, vjp, jvp, define_vjps):
+    """Registers the rules, ``vjp(partial, argnum)`` and ``jvp(partial)`` made from each partial derivative, the
+    reverse ones by ``define_vjps`` (``defvjp`` or ``defvjp_direct``); refused arguments raise in both modes."""
     vjps, jvps = [], []
     for argnum, partial in enumerate(partials):
         if isinstance(partial, tuple):
             vjps.append(_refusal(fun, *partial))
             jvps.append(vjps[-1])
         else:
-            vjps.append(vjp_maker(partial, argnum))
+            vjps.append(vjp(partial, argnum))
             jvps.append(jvp(partial))
     RULED_ARGUMENTS[fun] = sum(not isinstance(partial, tuple) for partial in partials)
-    defvjp(fun, *vjps)
+    define_vjps(fun, *vjps)
     defjvp(fun, *jvps)
 
 
-def _vjp_maker(partial, argnum):
-    return lambda ans, *args, **kwargs: lambda g: unbroadcast(g * partial(ans, *args, **kwargs), args[argnum])
+# The derivative comes first in each product, as in def_unary (its box's operator then applies).
+def _vjp(partial, argnum):
+    return lambda g, ans, *args, **kwargs: unbroadcast(partial(ans, *args, **kwargs) * g, args[argnum])
 
 
 def _jvp(partial):
-    return lambda t, ans, *args, **kwargs: broadcast_like(t * partial(ans, *args, **kwargs), ans)
+    return lambda t, ans, *args, **kwargs: broadcast_like(partial(ans, *args, **kwargs) * t, ans)
 
 
 def _tuple_vjp_maker(partial, argnum):
     def maker(ans, *args, **kwargs):
         derivatives = partial(ans, *args, **kwargs)
-        return lambda g: unbroadcast(sum(gi * d for gi, d in zip(g, derivatives)), args[argnum])
+        return lambda g: unbroadcast(sum(d * gi for gi, d in zip(g, derivatives)), args[argnum])
     return maker
 
 
 def _tuple_jvp(partial):
     def jvp(t, ans, *args, **kwargs):
         derivatives = partial(ans, *args, **kwargs)
-        return make_sequence(type(getval(ans)), *[broadcast_like(t * d, a) for d, a in zip(derivatives, ans)])
+        return make_sequence(type(getval(ans)), *[broadcast_like(d * t, a) for d, a in zip(derivatives, ans)])
     return jvp
 
 
