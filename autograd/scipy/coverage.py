@@ -40,8 +40,8 @@ UNSUPPORTED = {
     **_reasons('noncentral distribution functions: derivatives are series in the noncentrality, not implemented',
                'chndtr chndtridf chndtrinc chndtrix nctdtr nctdtridf nctdtrinc nctdtrit ncfdtr ncfdtri '
                'ncfdtridfd ncfdtridfn ncfdtrinc'),
-    **_reasons('Kolmogorov-Smirnov distributions: derivatives of the series are not implemented',
-               'kolmogorov kolmogi smirnov smirnovi'),
+    **_reasons('one-sided Kolmogorov-Smirnov distribution of n samples: derivatives of its finite sum are not '
+               'implemented', 'smirnov smirnovi'),
     **_reasons('the result is a count of a discrete distribution', 'bdtrik bdtrin nbdtrik nbdtrin pdtrik'),
     **_reasons(NO_RULE_YET, 'agm airye besselpoly diric ellip_harm ellip_harm_2 ellip_normal elliprd elliprg '
                'elliprj lmbda lpmv pbwa tklmbda'),

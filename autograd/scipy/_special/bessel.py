@@ -3,8 +3,10 @@
 J_v(z) and I_v(z) are (z/2)**v / gamma(v + 1) 0F1(; v + 1; -+z**2 / 4), so their derivatives in the order
 come from the hypergeometric series of ``series.py``: for real z > 0 and v + 1 away from the poles of gamma;
 for J, up to z of about 17, beyond which the series cancels too much and the result is NaN. The other
-families' derivatives in the order have no closed form or series here and are refused. The exponentially scaled forms are f(z) times exp(-|Re z|), exp(-|Im z|) or exp(z):
-the first two are not holomorphic and have a kink where the scaled part is 0 (subgradient there: the mean
+families' derivatives in the order have no closed form or series here and are refused.
+
+The exponentially scaled forms are f(z) times exp(-|Re z|), exp(-|Im z|) or exp(z): the first two are not
+holomorphic and have a kink where the scaled part is 0 (subgradient there: the mean
 of the one-sided derivatives, sign(0) = 0); they are differentiated for real arguments only.
 """
 from ...numpy import wrapper as anp

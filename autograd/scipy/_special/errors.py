@@ -1,5 +1,6 @@
 """Error functions and their relatives: erf, Dawson's and Faddeeva's functions, Fresnel integrals, the normal
 and logistic distribution functions, Owen's T and the Voigt profile."""
+import cmath
 import math
 
 from ...numpy import wrapper as anp
@@ -38,21 +39,25 @@ def_partials(sp.owens_t, lambda ans, h, a: -anp.exp(-0.5 * h ** 2) / (2.0 * SQRT
              lambda ans, h, a: anp.exp(-0.5 * h ** 2 * (1.0 + a ** 2)) / (2.0 * math.pi * (1.0 + a ** 2)))
 
 
-# The Voigt profile is Re w(z) / (sigma sqrt(2 pi)) at z = (x + i gamma) / (sigma sqrt 2).
-def _voigt_dz(x, sigma, gamma):
+# The Voigt profile is Re w(z) / (sigma sqrt(2 pi)) at z = (x + i gamma) / (sigma sqrt 2), so with
+# dw = w'(z) / (2 sqrt(pi) sigma**2) its derivatives are Re dw in x, Re(i dw) in gamma and, as dz/dsigma is
+# -z / sigma, -sqrt(2) Re(z dw) - ans / sigma in sigma.
+def _voigt_dw(x, sigma, gamma):
     z = (x + 1j * gamma) * reciprocal(sigma * math.sqrt(2.0))
-    w = sp.wofz(z)
-    return z, (-2.0 * z * w + 2.0j / SQRT_PI) / (sigma ** 2 * 2.0 * SQRT_PI)
+    return z, (-2.0 * z * sp.wofz(z) + 2.0j / SQRT_PI) / (sigma ** 2 * 2.0 * SQRT_PI)
 
 
-def_partials(sp.voigt_profile,
-             lambda ans, x, sigma, gamma: anp.real(_voigt_dz(x, sigma, gamma)[1]),
-             lambda ans, x, sigma, gamma: -anp.real(_voigt_dz(x, sigma, gamma)[0] * _voigt_dz(x, sigma, gamma)[1])
-             * math.sqrt(2.0) - ans / sigma,
-             lambda ans, x, sigma, gamma: anp.real(1j * _voigt_dz(x, sigma, gamma)[1]))
+def _voigt_in_sigma(ans, x, sigma, gamma):
+    z, dw = _voigt_dw(x, sigma, gamma)
+    return -math.sqrt(2.0) * anp.real(z * dw) - ans / sigma
 
-# Modified Fresnel integrals F+-(x) = int_x^inf exp(+-i t**2) dt and K+-(x) = exp(-+i (x**2 + pi/4)) F+-(x) / sqrt(pi).
-_EIGHTH_TURN = anp.exp(0.25j * math.pi)
+
+def_partials(sp.voigt_profile, lambda ans, x, sigma, gamma: anp.real(_voigt_dw(x, sigma, gamma)[1]), _voigt_in_sigma,
+             lambda ans, x, sigma, gamma: -anp.imag(_voigt_dw(x, sigma, gamma)[1]))
+
+# Modified Fresnel integrals F+-(x) = int_x^inf exp(+-i t**2) dt and K+-(x) = exp(-+i (x**2 + pi/4)) F+-(x) /
+# sqrt(pi).
+_EIGHTH_TURN = cmath.exp(0.25j * math.pi)
 def_tuple_partials(sp.modfresnelp, lambda ans, x: (-anp.exp(1j * x ** 2),
                                                    -2j * x * ans[1] - 1.0 / (_EIGHTH_TURN * SQRT_PI)))
 def_tuple_partials(sp.modfresnelm, lambda ans, x: (-anp.exp(-1j * x ** 2), 2j * x * ans[1] - _EIGHTH_TURN / SQRT_PI))

@@ -1,14 +1,9 @@
-"""Gamma, beta and zeta functions and their relatives, and the incomplete gamma and beta functions.
-
-The incomplete functions' derivatives in their last argument are the normalized integrands; in their shape
-parameters (no closed form) they are power series summed to a fixed number of terms, see ``series.py``.
-"""
+"""Gamma, beta and zeta functions and their relatives (the incomplete ones are in ``distributions.py``)."""
 import math
 
 from ...numpy import wrapper as anp
 from .. import special as sp
 from .common import NO_CLOSED_FORM, def_partials, in_last
-from .series import gammainc_da, regularized_beta_partials
 
 # psi is digamma (the same ufunc, so the same primitive).
 def_partials(sp.gamma, lambda ans, x: ans * sp.digamma(x))
@@ -47,27 +42,3 @@ def_partials(sp.binom, lambda ans, n, k: ans * (sp.digamma(n + 1.0) - sp.digamma
 _ZETA_X = ('x', NO_CLOSED_FORM)
 def_partials(sp.zeta, _ZETA_X, lambda ans, x, q: -x * sp.zeta(x + 1.0, q))
 def_partials(sp.zetac, _ZETA_X)
-
-
-def gamma_density(a, x):
-    """x**(a-1) exp(-x) / gamma(a): the derivative of gammainc(a, x) in x."""
-    return anp.exp(sp.xlogy(a - 1.0, x) - x - sp.gammaln(a))
-
-
-def beta_density(a, b, x):
-    """x**(a-1) (1-x)**(b-1) / beta(a, b): the derivative of betainc(a, b, x) in x."""
-    return anp.exp(sp.xlogy(a - 1.0, x) + sp.xlog1py(b - 1.0, -x) - sp.betaln(a, b))
-
-
-def_partials(sp.gammainc, lambda ans, a, x: gammainc_da(a, x), lambda ans, a, x: gamma_density(a, x))
-def_partials(sp.gammaincc, lambda ans, a, x: -gammainc_da(a, x), lambda ans, a, x: -gamma_density(a, x))
-in_last(sp.gammaincinv, lambda ans, a, y: 1.0 / gamma_density(a, ans), 'a', why=NO_CLOSED_FORM)
-in_last(sp.gammainccinv, lambda ans, a, y: -1.0 / gamma_density(a, ans), 'a', why=NO_CLOSED_FORM)
-def_partials(sp.betainc, lambda ans, a, b, x: regularized_beta_partials(a, b, x)[0],
-             lambda ans, a, b, x: regularized_beta_partials(a, b, x)[1],
-             lambda ans, a, b, x: beta_density(a, b, x))
-def_partials(sp.betaincc, lambda ans, a, b, x: -regularized_beta_partials(a, b, x)[0],
-             lambda ans, a, b, x: -regularized_beta_partials(a, b, x)[1],
-             lambda ans, a, b, x: -beta_density(a, b, x))
-in_last(sp.betaincinv, lambda ans, a, b, y: 1.0 / beta_density(a, b, ans), 'a', 'b', why=NO_CLOSED_FORM)
-in_last(sp.betainccinv, lambda ans, a, b, y: -1.0 / beta_density(a, b, ans), 'a', 'b', why=NO_CLOSED_FORM)
