@@ -92,9 +92,9 @@ def _output_vspace(op_name, fun, ans, what='a scalar'):
                 else 'a Python {}'.format(type(value).__name__)))
     try:
         return vspace(ans)
-    except TypeError:
+    except TypeError as error:  # chained: for an array subclass, the cause says how to make it work
         raise TypeError("{} needs {} to return {}; it returned a {}".format(
-            op_name, _fun_name(fun), what, type(ans).__name__)) from None
+            op_name, _fun_name(fun), what, type(ans).__name__)) from error
 
 
 def _fun_name(fun):

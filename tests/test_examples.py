@@ -119,22 +119,67 @@ def test_relative_links_point_to_files(page):
     assert not missing
 
 
-def python_blocks(markdown):
-    """The ```python blocks of a page, in order (indented ones, inside list items, dedented)."""
-    return [textwrap.dedent(code) for _, code in
-            re.findall(r'^( *)```python\n(.*?)^\1```', markdown, flags=re.M | re.S)]
+PAGES = ['README.md', 'docs/api.md', 'docs/coverage.md', 'docs/errors.md', 'docs/migrating.md', 'docs/primitives.md',
+         'docs/scipy_coverage.md', 'docs/tutorial.md', 'examples/README.md', 'benchmarks/README.md']
+"""Every page of documentation; a test below fails when a new page is not listed."""
+
+SHELL_BLOCKS = {'docs/tutorial.md': 'the README\'s first command, which CI runs'}
+"""Pages with ```sh blocks, and what runs those commands."""
 
 
-@pytest.mark.parametrize('page, needs', [('primitives.md', []), ('migrating.md', ['scipy'])],
-                         ids=['primitives', 'migrating'])
-def test_doc_code_runs(page, needs):
-    for module in needs:
-        pytest.importorskip(module)
-    blocks = python_blocks((DOCS / page).read_text())
-    assert len(blocks) >= 8
-    namespace = {'__name__': 'docs_' + page.split('.')[0]}
-    for i, code in enumerate(blocks):
-        exec(compile(code, '{} (python block {})'.format(page, i + 1), 'exec'), namespace)
+def fenced_blocks(markdown):
+    """``(language, code)`` for each fenced block of a page, in order (indented ones, inside list items,
+    dedented)."""
+    return [(language, textwrap.dedent(code)) for _, language, code in
+            re.findall(r'^( *)```(\w*)\n(.*?)^\1```', markdown, flags=re.M | re.S)]
+
+
+def _page_blocks_of(markdown, language):
+    return [code for lang, code in fenced_blocks(markdown) if lang == language]
+
+
+def _page_blocks(page, language):
+    return _page_blocks_of((ROOT / page).read_text(), language)
+
+
+def test_every_page_is_listed_and_every_block_has_a_known_language():
+    found = {str(path.relative_to(ROOT)) for path in
+             [ROOT / 'README.md', *DOCS.glob('*.md'), *EXAMPLES.glob('*.md'), *(ROOT / 'benchmarks').glob('*.md')]}
+    assert found == set(PAGES)
+    for page in PAGES:
+        for language, _ in fenced_blocks((ROOT / page).read_text()):
+            assert language in ('python', 'pycon') or (language == 'sh' and page in SHELL_BLOCKS), (page, language)
+
+
+@pytest.mark.parametrize('page', [p for p in PAGES if _page_blocks(p, 'python')])
+def test_python_blocks_run(page):
+    """A page's python blocks run in order in one namespace, as a reader would paste them."""
+    pytest.importorskip('scipy')  # migrating.md uses autograd.scipy
+    namespace = {'__name__': 'docs_' + Path(page).stem}
+    for i, code in enumerate(_page_blocks(page, 'python')):
+        with redirect_stdout(io.StringIO()):
+            exec(compile(code, '{} (python block {})'.format(page, i + 1), 'exec'), namespace)
+
+
+def _console_sections(page):
+    """``(module name, section text)`` for each ``### `module.name` `` section of a page with pycon blocks."""
+    parts = re.split(r'^### `([\w.]+)`$', (ROOT / page).read_text(), flags=re.M)
+    return [(qualified.rsplit('.', 1)[0], text) for qualified, text in zip(parts[1::2], parts[2::2])]
+
+
+@pytest.mark.parametrize('page', [p for p in PAGES if _page_blocks(p, 'pycon')])
+def test_console_blocks_print_what_they_show(page):
+    """Each ``>>>`` block, run with autograd's names and those of the module its section documents."""
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    sections = _console_sections(page)
+    assert sum(len(_page_blocks_of(text, 'pycon')) for _, text in sections) == len(_page_blocks(page, 'pycon'))
+    for module_name, text in sections:
+        scope = dict(vars(autograd))
+        scope.update(vars(importlib.import_module(module_name)))
+        scope['np'] = anp
+        for code in _page_blocks_of(text, 'pycon'):
+            runner.run(doctest.DocTestParser().get_doctest(code, scope, module_name, page, 0), out=lambda text: None)
+    assert runner.failures == 0
 
 
 def test_forward_mode_wherever_there_is_a_reverse_rule():

@@ -26,5 +26,6 @@ if _tracing.speedups:
         vjps_by_argnum=_rules.vjps_by_argnum, direct_vjp=_rules.DirectVJP, sparse=SparseObject,
         node_vjps=_rules.node_vjps, missing_rule=_rules.missing_rule, accumulate=_reverse._accumulate,
         accumulators=_reverse.accumulators, forward_record=ForwardTrace.record,
-        jvps_by_argnum=_rules.jvps_by_argnum, node_jvp=_rules.node_jvp, add_tangents=_rules.add_tangents)
+        jvps_by_argnum=_rules.jvps_by_argnum, node_jvp=_rules.node_jvp, add_tangents=_rules.add_tangents,
+        constant=CONSTANT)
     _tracing.speedups.set_conversion_retry(_tracing.TracedConversionError, _tracing.retry_packed)

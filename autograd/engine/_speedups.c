@@ -62,6 +62,7 @@ static PyTypeObject SameRule_Type;
 /* Set by configure() from reverse.py. */
 static PyObject *box_makers;      /* Box.type_mappings: value type -> box class, or None */
 static PyObject *box_type_of;     /* box_type_of(value_type), for types not in box_makers yet */
+static PyObject *constant_trace;  /* CONSTANT: the trace of arrays made inside differentiated code */
 static PyObject *reverse_record;  /* ReverseTrace.record: traces using it are recorded here */
 static PyObject *forward_record;  /* ForwardTrace.record: likewise */
 static PyObject *jvps_by_argnum;
@@ -741,6 +742,13 @@ record(TraceObject *trace, PyObject *prim, PyObject *argvals, PyObject *kwargs, 
 {
     PyObject *result = NULL, *maker = NULL, *entry = NULL;
     PyObject *method = _PyType_Lookup(Py_TYPE(trace), str_record);
+    if (IS_BOX(ans) && ((BoxObject *)ans)->trace == constant_trace) {
+        /* A primitive's body made an array while tracing was active (creation functions box them as
+           constants, to take assignments): the result is its plain value. */
+        PyObject *value = ((BoxObject *)ans)->value;
+        Py_INCREF(value);
+        Py_SETREF(ans, value);
+    }
     int reverse = method != NULL && method == reverse_record && trace->tape != NULL
                   && PyList_CheckExact(trace->tape);
     if (!reverse && (method == NULL || method != forward_record)) {
@@ -1528,20 +1536,20 @@ configure(PyObject *module, PyObject *args, PyObject *kwds)
 {
     static char *kwlist[] = {"box_makers", "box_type_of", "reverse_record", "vjps_by_argnum", "direct_vjp",
                              "sparse", "node_vjps", "missing_rule", "accumulate", "accumulators",
-                             "forward_record", "jvps_by_argnum", "node_jvp", "add_tangents", NULL};
-    PyObject *values[14];
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOO!O!O!OOOO!OO!OO:configure", kwlist,
+                             "forward_record", "jvps_by_argnum", "node_jvp", "add_tangents", "constant", NULL};
+    PyObject *values[15];
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!OOO!O!O!OOOO!OO!OOO:configure", kwlist,
                                      &PyDict_Type, &values[0], &values[1], &values[2],
                                      &PyDict_Type, &values[3], &PyType_Type, &values[4],
                                      &PyType_Type, &values[5], &values[6], &values[7], &values[8],
                                      &PyDict_Type, &values[9], &values[10], &PyDict_Type, &values[11],
-                                     &values[12], &values[13])) {
+                                     &values[12], &values[13], &values[14])) {
         return NULL;
     }
-    PyObject **slots[14] = {&box_makers, &box_type_of, &reverse_record, &vjps_by_argnum, &direct_vjp_type,
+    PyObject **slots[15] = {&box_makers, &box_type_of, &reverse_record, &vjps_by_argnum, &direct_vjp_type,
                             &sparse_type, &node_vjps, &missing_rule, &accumulate, &accumulators,
-                            &forward_record, &jvps_by_argnum, &node_jvp, &add_tangents};
-    for (int i = 0; i < 14; i++) {
+                            &forward_record, &jvps_by_argnum, &node_jvp, &add_tangents, &constant_trace};
+    for (int i = 0; i < 15; i++) {
         Py_INCREF(values[i]);
         Py_XSETREF(*slots[i], values[i]);
     }

@@ -17,6 +17,7 @@ class ForwardTrace(Trace):
     def record(self, fun, argvals, kwargs, ans, argnums, tangents):
         if _get_ident() != self.thread:
             self.check_thread(fun)
+        ans = constant_value(ans)  # an array the body made while tracing (see ConstantTrace)
         if box_type_of(type(ans)) is None:  # an integer or boolean result carries no tangent
             return ans
         jvps = jvps_by_argnum.get(fun)

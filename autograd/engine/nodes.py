@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from .forward import ForwardTrace
 from .reverse import ReverseTrace, _accumulate, warn_independent
 from .rules import node_jvp, node_vjps
-from .tracing import Box, Trace, active_traces, box_type_of, new_box, strip_finished
+from .tracing import Box, Trace, active_traces, box_type_of, constant_value, new_box, strip_finished
 from .vspace import SparseObject, vspace
 
 
@@ -77,6 +77,7 @@ class NodeTrace(Trace):
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
         if threading.get_ident() != self.thread:
             self.check_thread(fun)
+        ans = constant_value(ans)  # an array the body made while tracing (see ConstantTrace)
         if box_type_of(type(ans)) is None:  # integer and boolean results carry no derivative
             return ans
         node = type(nodes[0])(ans, fun, tuple(argvals), kwargs, tuple(argnums), tuple(nodes))

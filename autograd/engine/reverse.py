@@ -28,6 +28,7 @@ class ReverseTrace(Trace):
     def record(self, fun, argvals, kwargs, ans, argnums, nodes):
         if _get_ident() != self.thread:
             self.check_thread(fun)
+        ans = constant_value(ans)  # an array the body made while tracing (see ConstantTrace)
         make_box = _box_makers.get(type(ans)) or box_type_of(type(ans))
         if make_box is None:
             return ans

@@ -132,6 +132,8 @@ class ConstantTrace(Trace):
     They are boxed so that values can be assigned into them (``B[i] = x`` makes B traced), but nothing is
     recorded for them: a constant box's record is None, operations on constants alone give constants, and
     where a constant meets a traced value it is just its plain value. Its level, 0, is below every trace.
+    A primitive's body runs while tracing is active, so arrays it makes are constant boxes too: traces
+    record its result as the plain value, which is what its derivative rules and its callers expect.
     """
     __slots__ = ()
     notrace = frozenset()
@@ -145,10 +147,25 @@ class ConstantTrace(Trace):
         return new_box(ans, self, None)
 
 
+class _TypeTable(dict):
+    """Value type -> box maker. Libraries assign into it directly (``Box.type_mappings[T] = maker``), so the
+    functions in ``registration_listeners`` hear of each type however it was registered."""
+    __slots__ = ()
+
+    def __setitem__(self, value_type, maker):
+        dict.__setitem__(self, value_type, maker)
+        for listener in registration_listeners:
+            listener(value_type)
+
+
+registration_listeners = []
+"""Functions called with each value type entered in ``Box.type_mappings`` (see autograd.numpy.subclasses)."""
+
+
 class Box(_BoxBase):
     """A value being differentiated by ``_trace``; ``_node`` is that trace's record of it."""
     __slots__ = ()
-    type_mappings = {}
+    type_mappings = _TypeTable()
     types = set()
 
     def __repr__(self):

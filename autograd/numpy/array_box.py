@@ -230,10 +230,10 @@ def _traced_into_plain_array(ufunc):
 def _conversion_error(kind):
     return TracedConversionError(
         "{0}() of a traced value would drop it from the derivative. Keep it an array (use it directly, or "
-        "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant. To put traced "
-        "values into an array, make that array with autograd.numpy's creation functions inside the "
-        "differentiated function (B = np.zeros(n), or B = np.copy(A) for an existing array; then B[i] = x), or "
-        "use np.stack, np.where or autograd.numpy.index_update.".format(kind))
+        "index it), or call {0}() on autograd.tracer.getval(x) if you really want a constant. If it came from "
+        "assigning into an array made by numpy (B[i] = x calls {0}(x)), make that array with autograd.numpy's "
+        "creation functions inside the differentiated function (B = np.zeros(n), or B = np.copy(A) for an "
+        "existing array), or use np.stack, np.where or autograd.numpy.index_update.".format(kind))
 
 
 _METHODS = """

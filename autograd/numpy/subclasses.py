@@ -1,6 +1,18 @@
 """ndarray subclasses: the derivative rules assume ndarray's arithmetic, so only subclasses known to keep
-it are traced. Any other is refused with the fix, never differentiated into a silently wrong answer."""
+it are traced. Any other is refused with the fix, never differentiated into a silently wrong answer.
+
+A subclass that libraries trace (declared safe here, or entered in ``Box.type_mappings`` as libraries built
+on HIPS Autograd do) gets its own ``__array_ufunc__`` wrapped to return NotImplemented when a traced value
+is an operand. NumPy's protocol asks that of every override, but a subclass that defers to
+``ndarray.__array_ufunc__`` and wraps whatever comes back turns that NotImplemented into an object array:
+``constant * x`` then gives garbage instead of letting the traced operand's ``__array_ufunc__`` compute it.
+"""
+import functools
+
 import numpy as _np
+
+from ..engine import Box
+from ..engine.tracing import registration_listeners
 
 KNOWN_SAFE = {_np.ndarray, _np.memmap}
 
@@ -11,6 +23,32 @@ def declare_safe(subclass):
     if not (isinstance(subclass, type) and issubclass(subclass, _np.ndarray)):
         raise TypeError('declare_safe takes an ndarray subclass, got {!r}'.format(subclass))
     KNOWN_SAFE.add(subclass)
+    defer_to_traced_operands(subclass)
+
+
+def defer_to_traced_operands(value_type):
+    """Wrap the ``__array_ufunc__`` of ndarray subclass ``value_type``, if it has its own, to return
+    NotImplemented when an operand (or ``out``) is traced, so the traced value's override computes the call."""
+    if not (isinstance(value_type, type) and issubclass(value_type, _np.ndarray)):
+        return
+    own = value_type.__array_ufunc__
+    if own is _np.ndarray.__array_ufunc__ or getattr(own, 'defers_to_traced_operands', False):
+        return
+
+    @functools.wraps(own)
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        if any(isinstance(x, Box) for x in inputs + kwargs.get('out', ())):
+            return NotImplemented
+        return own(self, ufunc, method, *inputs, **kwargs)
+
+    __array_ufunc__.defers_to_traced_operands = True
+    try:
+        value_type.__array_ufunc__ = __array_ufunc__
+    except TypeError:
+        pass  # a compiled type with immutable attributes: it keeps its own behaviour
+
+
+registration_listeners.append(defer_to_traced_operands)
 
 
 def check_array_type(value_type):

@@ -22,8 +22,10 @@ from ..differential_operators import make_jvp, make_vjp
 from ..engine import defjvp_argnums, defvjp_argnums, getval, isbox, primitive
 from ..misc.flatten import flatten
 from ..numpy import wrapper as anp
+from ._integrate_ivp import solve_ivp
+from ._integrate_quadrature import cumulative_simpson, cumulative_trapezoid, simpson, trapezoid
 
-__all__ = ['odeint']
+__all__ = ['odeint', 'solve_ivp', 'trapezoid', 'simpson', 'cumulative_trapezoid', 'cumulative_simpson']
 
 # The options that still make sense for the augmented systems; array tolerances (one per component of
 # y) are replaced by their smallest entry.

@@ -18,8 +18,14 @@ from ..engine import def_linear, defvjp_argnum, getval, isbox
 from ..numpy import wrapper as anp
 from ..numpy.derivatives.helpers import is_complex, shape_of
 from ..numpy.wrapper import primitive
+from ._signal_detrend import detrend
+from ._signal_fft_convolve import fftconvolve, oaconvolve
+from ._signal_filters import filtfilt, lfilter, lfilter_zi, sosfilt, sosfilt_zi, sosfiltfilt
+from ._signal_spectral import coherence, csd, istft, periodogram, stft, welch
 
-__all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d']
+__all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d', 'fftconvolve', 'oaconvolve', 'detrend', 'lfilter',
+           'lfilter_zi', 'filtfilt', 'sosfilt', 'sosfilt_zi', 'sosfiltfilt', 'stft', 'istft', 'csd', 'welch',
+           'coherence', 'periodogram']
 
 
 @primitive

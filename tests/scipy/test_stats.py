@@ -1,47 +1,42 @@
-"""autograd.scipy.stats: values equal SciPy's (on and off the support, and NaN for bad parameters), and
-derivatives in x and every parameter agree with finite differences (both modes, order 2)."""
+"""autograd.scipy.stats, univariate distributions, generated from ``stats_registry``: values equal SciPy's (on
+and off the support, NaN for bad parameters), and derivatives in x (or q) and every continuous parameter agree
+with finite differences (both modes, order 2), with parameters broadcast against x and x against them."""
+import importlib
+import pkgutil
+import types
+
 import numpy as onp
 import pytest
 import scipy.stats
 
 import autograd.numpy as np
-from autograd import grad
+from autograd import grad, make_jvp
 from autograd.scipy import stats
-from autograd.scipy.stats import dirichlet, multivariate_normal, poisson
 
 from ..numpy.util import check
+from .stats_registry import CDF_FAMILY, CONTINUOUS, CONTINUOUS_METHODS, DISCRETE, DISCRETE_METHODS, MULTIVARIATE
 
-CONTINUOUS_FUNCTIONS = ['logpdf', 'pdf', 'cdf', 'logcdf', 'sf', 'logsf']
-LOC, SCALE = (-0.2, 0.2), (0.8, 1.5)
-
-# name: (shape parameters and their domains, domain of x inside the support, loc domain, scale domain)
-CONTINUOUS = {
-    'norm': ({}, (-3.0, 3.0), LOC, SCALE),
-    't': ({'df': (1.5, 6.0)}, (-3.0, 3.0), LOC, SCALE),
-    'gamma': ({'a': (0.8, 3.0)}, (0.5, 3.0), LOC, SCALE),
-    'chi2': ({'df': (1.5, 6.0)}, (0.5, 3.0), LOC, SCALE),
-    'beta': ({'a': (0.8, 3.0), 'b': (0.8, 3.0)}, (0.3, 1.2), (-0.1, 0.1), (1.5, 2.0)),
-    'expon': ({}, (0.5, 3.0), LOC, SCALE),
-    'laplace': ({}, (-3.0, 3.0), LOC, SCALE),
-    'logistic': ({}, (-3.0, 3.0), LOC, SCALE),
-    'lognorm': ({'s': (0.5, 1.5)}, (0.5, 3.0), LOC, SCALE),
-    'uniform': ({}, (0.3, 1.2), LOC, (1.5, 2.0)),
-    'cauchy': ({}, (-3.0, 3.0), LOC, SCALE),
-}
-# The shape parameters of incomplete integrals, whose derivatives are refused in the cdf family.
-# The uniform density depends on its scale only.
-SCALE_ONLY = {('uniform', 'logpdf'), ('uniform', 'pdf')}
+Q_DOMAIN = (0.05, 0.95)
+# (x shape, parameter shape): scalars, x broadcast against parameters, parameters against x.
+SHAPE_PAIRS = [((), ()), ((2, 3), (3,)), ((3,), (2, 1))]
 
 
 def draw(shape, domain):
+    if isinstance(domain, onp.ndarray):  # the values of a discrete shape
+        return onp.resize(domain, shape) if shape else domain[0]
     x = onp.random.uniform(domain[0], domain[1], shape)
     return x if shape else x[()]
 
 
+def methods(name, candidates):
+    """The methods the module defines itself (not SciPy's, served through ``__getattr__``)."""
+    return [m for m in candidates if m in vars(getattr(stats, name))]
+
+
 def params(name, shape):
-    shapes, x_domain, loc_domain, scale_domain = CONTINUOUS[name]
-    values = {p: draw(shape, domain) for p, domain in shapes.items()}
-    values.update(loc=draw(shape, loc_domain), scale=draw(shape, scale_domain))
+    entry = CONTINUOUS[name]
+    values = {p: draw(shape, domain) for p, domain in entry.shapes.items()}
+    values.update(loc=draw(shape, entry.loc), scale=draw(shape, entry.scale))
     return values
 
 
@@ -49,53 +44,88 @@ def ids(cases):
     return ['{}.{}'.format(*case) for case in cases]
 
 
-CASES = [(name, fun) for name in sorted(CONTINUOUS) for fun in CONTINUOUS_FUNCTIONS]
+CASES = [(name, fun) for name in sorted(CONTINUOUS) for fun in methods(name, CONTINUOUS_METHODS)]
+
+
+def call(module, fun, first, p):
+    with onp.errstate(invalid='ignore'):  # SciPy warns at vonmises.logsf's NaN (a negative sf past a turn)
+        return getattr(module, fun)(**p) if fun == 'entropy' else getattr(module, fun)(first, **p)
 
 
 @pytest.mark.parametrize('name, fun', CASES, ids=ids(CASES))
 def test_values_match_scipy(name, fun):
-    # Points inside, on the edges of and outside the support; parameters broadcast against x.
-    x = onp.array([-1.5, -0.2, 0.0, 0.3, 0.5, 1.0, 1.7, 3.0])[:, None]
+    # Parameters broadcast against x.
+    # Points inside, on the edges of and outside the support (and deep in the tails for the quantiles).
+    first = (onp.array([-0.5, 0.0, 1e-12, 0.05, 0.5, 0.9, 1.0 - 1e-12, 1.0, 1.5])[:, None] if fun in ('ppf', 'isf')
+             else onp.array([-1.5, -0.2, 0.0, 0.3, 0.5, 1.0, 1.7, 3.0, 5.0])[:, None])
     p = params(name, (3,))
-    ours, theirs = getattr(getattr(stats, name), fun), getattr(getattr(scipy.stats, name), fun)
-    onp.testing.assert_allclose(ours(x, **p), theirs(x, **p), rtol=1e-10, atol=1e-300)
-    onp.testing.assert_allclose(ours(x, *p.values()), theirs(x, *p.values()), rtol=1e-10, atol=1e-300)
-    # Defaults, and 0-d arguments giving a 0-d result.
-    onp.testing.assert_allclose(ours(0.7, *list(p.values())[:-2]), theirs(0.7, *list(p.values())[:-2]), rtol=1e-10)
+    ours, theirs = getattr(stats, name), getattr(scipy.stats, name)
+    onp.testing.assert_allclose(call(ours, fun, first, p), call(theirs, fun, first, p), rtol=1e-9, atol=1e-300)
+    positional = list(p.values())
+    if fun != 'entropy':
+        with onp.errstate(invalid='ignore'):
+            theirs_positional = getattr(theirs, fun)(first, *positional)
+        onp.testing.assert_allclose(getattr(ours, fun)(first, *positional), theirs_positional, rtol=1e-9, atol=1e-300)
+        # Defaults, and 0-d arguments giving a 0-d result.
+        onp.testing.assert_allclose(getattr(ours, fun)(0.7, *positional[:-2]),
+                                    getattr(theirs, fun)(0.7, *positional[:-2]), rtol=1e-9)
 
 
 @pytest.mark.parametrize('name, fun', CASES, ids=ids(CASES))
 def test_bad_parameters_give_nan(name, fun):
     p = params(name, ())
     p['scale'] = onp.array([-1.0, 1.0])
-    ours = getattr(getattr(stats, name), fun)(0.7, **p)
+    ours = call(getattr(stats, name), fun, 0.7, p)
     assert onp.isnan(ours[0]) and not onp.isnan(ours[1])
-    assert onp.isnan(getattr(getattr(scipy.stats, name), fun)(0.7, **p)[0])
+    assert onp.isnan(call(getattr(scipy.stats, name), fun, 0.7, p)[0])
 
 
 def _argnames(name, fun):
-    names = ['x'] + list(CONTINUOUS[name][0]) + ['loc', 'scale']
-    if (name, fun) in SCALE_ONLY:
-        names = ['scale']
+    entry = CONTINUOUS[name]
+    names = ([] if fun == 'entropy' else ['x']) + list(entry.shapes) + ['loc', 'scale']
+    if fun in CDF_FAMILY:
+        names = [n for n in names if n not in entry.refused]
+    if fun == 'entropy':
+        names.remove('loc')  # the entropy does not depend on it
+    if name == 'uniform' and fun in ('logpdf', 'pdf'):
+        names = ['scale']  # the density is constant in x and loc on the support
     return names
-
-
-# (x shape, parameter shape): scalars, x broadcast against parameters, parameters against x.
-SHAPE_PAIRS = [((), ()), ((2, 3), (3,)), ((3,), (2, 1))]
 
 
 @pytest.mark.parametrize('shapes', SHAPE_PAIRS, ids=str)
 @pytest.mark.parametrize('name, fun', CASES, ids=ids(CASES))
 def test_derivatives(name, fun, shapes):
-    values = dict(x=draw(shapes[0], CONTINUOUS[name][1]), **params(name, shapes[1]))
+    x_domain = Q_DOMAIN if fun in ('ppf', 'isf') else CONTINUOUS[name].x
+    values = dict(x=draw(shapes[0], x_domain), **params(name, shapes[1]))
     names = _argnames(name, fun)
     fixed = {n: v for n, v in values.items() if n not in names}
 
     def f(*args):
         # Parameters passed by keyword, as users do; they are traced all the same.
         given = dict(zip(names, args), **fixed)
-        return getattr(getattr(stats, name), fun)(given.pop('x'), **given)
-    check(f, *[values[n] for n in names])
+        return call(getattr(stats, name), fun, given.pop('x', None), given)
+    check(f, *[values[n] for n in names], order=CONTINUOUS[name].order)
+
+
+REFUSALS = [(name, fun, shape) for name in sorted(CONTINUOUS) for shape in CONTINUOUS[name].refused
+            for fun in CDF_FAMILY] + [(name, fun, shape) for name in sorted(DISCRETE)
+                                      for shape in DISCRETE[name].refused for fun in CDF_FAMILY[:4]]
+
+
+@pytest.mark.parametrize('name, fun, shape', REFUSALS, ids=['{}.{}-{}'.format(*r) for r in REFUSALS])
+def test_refused_derivatives_name_distribution_method_and_parameter(name, fun, shape):
+    if name in CONTINUOUS:
+        p, first = params(name, ()), 0.5 if fun in ('ppf', 'isf') else CONTINUOUS[name].x[0]
+    else:
+        p, first = discrete_params(name, ()), DISCRETE[name].k[1]
+    message = r'stats\.{}\.{}: no derivative with respect to {} '.format(name, fun, shape)
+
+    def f(v):
+        return getattr(getattr(stats, name), fun)(first, **dict(p, **{shape: v}))
+    with pytest.raises(NotImplementedError, match=message):
+        grad(f)(p[shape])
+    with pytest.raises(NotImplementedError, match=message):
+        make_jvp(f)(p[shape])(1.0)
 
 
 def test_off_support_derivatives_are_zero_not_nan():
@@ -104,6 +134,7 @@ def test_off_support_derivatives_are_zero_not_nan():
     assert onp.array_equal(grad(lambda x: np.sum(stats.gamma.cdf(x, 2.0)))(x)[0], 0.0)
     assert onp.array_equal(grad(lambda x: np.sum(stats.beta.logpdf(x, 2.0, 3.0)))(onp.array([-0.5, 1.5])),
                            [0.0, 0.0])
+    assert onp.array_equal(grad(lambda q: np.sum(stats.gamma.ppf(q, 2.0)))(onp.array([-0.5, 0.5]))[0], 0.0)
 
 
 def test_uniform_density_is_constant_in_x():
@@ -117,149 +148,134 @@ def test_laplace_kink_subgradient():
     assert onp.isclose(grad(stats.laplace.cdf)(0.0), 0.5)
 
 
+def test_signatures_and_argument_errors_are_scipy_like():
+    import inspect
+    assert str(inspect.signature(stats.gamma.logpdf)) == '(x, a, loc=0.0, scale=1.0)'
+    assert str(inspect.signature(stats.binom.pmf)) == '(k, n, p, loc=0)'
+    with pytest.raises(TypeError, match=r"gamma\.cdf: missing a required argument: 'a'"):
+        stats.gamma.cdf(1.0)
+    with pytest.raises(TypeError, match=r"norm\.logpdf: multiple values for argument 'x'"):
+        stats.norm.logpdf(1.0, x=2.0)
+    # Lists as SciPy takes them, and the entropy broadcast against loc.
+    onp.testing.assert_allclose(stats.gamma.ppf([0.1, 0.5], [1.0, 2.0]), scipy.stats.gamma.ppf([0.1, 0.5], [1.0, 2.0]))
+    onp.testing.assert_allclose(stats.poisson.pmf([1, 2], 2.0), scipy.stats.poisson.pmf([1, 2], 2.0))
+    assert onp.shape(stats.norm.entropy(loc=[0.0, 1.0])) == onp.shape(scipy.stats.norm.entropy(loc=[0.0, 1.0])) == (2,)
+
+
 def test_submodules_import_both_ways():
     import autograd.scipy.stats.norm as norm_module
     from autograd.scipy.stats import norm
     assert norm is norm_module and norm.logpdf(0.0) == scipy.stats.norm.logpdf(0.0)
 
 
-@pytest.mark.parametrize('name', sorted(CONTINUOUS) + ['poisson', 'dirichlet', 'multivariate_normal'])
+def test_every_distribution_is_in_the_registry():
+    modules = {m.name for m in pkgutil.iter_modules(stats.__path__) if not m.name.startswith('_')}
+    assert modules == set(CONTINUOUS) | set(DISCRETE) | set(MULTIVARIATE)
+    assert len(modules) >= 30
+
+
+@pytest.mark.parametrize('name', [''] + sorted(set(CONTINUOUS) | set(DISCRETE) | set(MULTIVARIATE)))
+def test_namespaces_hold_scipy_names_only(name):
+    ours = importlib.import_module('autograd.scipy.stats' + ('.' + name if name else ''))
+    theirs = getattr(scipy.stats, name) if name else scipy.stats
+    public = [n for n in vars(ours) if not n.startswith('_')]
+    assert [n for n in public if not hasattr(theirs, n)] == []
+    if name:
+        assert not [n for n in public if isinstance(vars(ours)[n], types.ModuleType)]
+
+
+MEMBER_ARGS = {'dirichlet': (onp.ones(3),), 'multivariate_normal': (onp.zeros(2),), 'poisson': (2.0,),
+               'bernoulli': (0.3,), 'binom': (5, 0.3), 'betabinom': (5, 2.0, 3.0), 'geom': (0.3,), 'nbinom': (2.0, 0.3),
+               'multinomial': (5, onp.array([0.2, 0.3, 0.5])), 'multivariate_t': (onp.zeros(2),),
+               'matrix_normal': (onp.zeros((2, 3)),), 'wishart': (3.5, onp.eye(2)), 'invwishart': (3.5, onp.eye(2))}
+
+
+@pytest.mark.parametrize('name', sorted(set(CONTINUOUS) | set(DISCRETE) | set(MULTIVARIATE)))
 def test_scipy_members_without_derivatives_are_there(name):
     ours, theirs = getattr(stats, name), getattr(scipy.stats, name)
-    args = {'dirichlet': (onp.ones(3),), 'multivariate_normal': (onp.zeros(2),), 'poisson': (2.0,),
-            't': (3.0,), 'gamma': (2.0,), 'chi2': (3.0,), 'beta': (2.0, 3.0), 'lognorm': (0.5,)}.get(name, ())
+    args = MEMBER_ARGS.get(name) or tuple(onp.mean(d) for d in CONTINUOUS[name].shapes.values())
     assert onp.shape(ours.rvs(*args, size=2)) == onp.shape(theirs.rvs(*args, size=2))
     assert ours.rvs.__name__ == name + '.rvs'
-    if name != 'poisson':  # whose samples are integers, which carry no derivative
+    if name not in DISCRETE and name != 'multinomial':  # whose samples are integers, which carry no derivative
         with pytest.raises(NotImplementedError, match=name + r'\.rvs'):
             grad(lambda p: np.sum(ours.rvs(p, *args[1:], size=2)))(args[0] if args else 1.0)
     with pytest.raises(AttributeError, match='no_such_member'):
         ours.no_such_member
 
 
-# Poisson: differentiable in mu; k is discrete.
-POISSON_FUNCTIONS = ['logpmf', 'pmf', 'cdf', 'logcdf', 'sf', 'logsf']
+# Discrete distributions: differentiable in their continuous shapes; k, loc and integer shapes are discrete.
+DISCRETE_CASES = [(name, fun) for name in sorted(DISCRETE) for fun in methods(name, DISCRETE_METHODS)]
 
 
-@pytest.mark.parametrize('fun', POISSON_FUNCTIONS)
-def test_poisson(fun):
-    k = onp.array([-1, 0, 1, 2, 2.5, 5])[:, None]
-    mu = onp.array([0.0, 0.5, 3.0])
-    ours, theirs = getattr(poisson, fun), getattr(scipy.stats.poisson, fun)
-    onp.testing.assert_allclose(ours(k, mu), theirs(k, mu), rtol=1e-10)
-    onp.testing.assert_allclose(ours(k, mu, loc=1), theirs(k, mu, loc=1), rtol=1e-10)
-    assert onp.isnan(ours(1, -1.0))
-    for k_, mu_ in [(2, 1.5), (onp.array([0, 1, 4]), draw((3,), (0.5, 3.0))),
-                    (onp.array([[0], [3]]), draw((3,), (0.5, 3.0)))]:
-        check(lambda mu: ours(k_, mu), mu_)
-    check(lambda mu: ours(k_, mu=mu, loc=-1), mu_)
+def discrete_params(name, shape):
+    return {p: draw(shape, domain) for p, domain in DISCRETE[name].shapes.items()}
 
 
-def test_poisson_refuses_traced_counts():
-    with pytest.raises(TypeError, match='discrete'):
-        grad(poisson.logpmf)(2.0, 1.0)
+@pytest.mark.parametrize('name, fun', DISCRETE_CASES, ids=ids(DISCRETE_CASES))
+def test_discrete_values_match_scipy(name, fun):
+    first = (onp.array([-0.5, 0.0, 0.05, 0.5, 0.9, 1.0, 1.5])[:, None] if fun in ('ppf', 'isf') else
+             onp.array([-1, 0, 1, 2, 2.5, 4, 5, 9, 12])[:, None])
+    p = discrete_params(name, (3,))
+    ours, theirs = getattr(stats, name), getattr(scipy.stats, name)
+    onp.testing.assert_allclose(call(ours, fun, first, p), call(theirs, fun, first, p), rtol=1e-9, atol=1e-300)
+    if fun != 'entropy':
+        onp.testing.assert_allclose(getattr(ours, fun)(first, *p.values(), loc=1),
+                                    getattr(theirs, fun)(first, *p.values(), loc=1), rtol=1e-9, atol=1e-300)
+        bad = dict(p, **{list(p)[-1]: -1.0})
+        assert onp.all(onp.isnan(getattr(ours, fun)(first, **bad)))
 
 
-# Dirichlet: components along the first axis of x, as in SciPy.
-DIRICHLET_X = [onp.array([0.2, 0.3, 0.5]), onp.array([[0.2, 0.3], [0.3, 0.1], [0.5, 0.6]])]
+@pytest.mark.parametrize('shapes', SHAPE_PAIRS, ids=str)
+@pytest.mark.parametrize('name, fun', [c for c in DISCRETE_CASES if c[1] not in ('ppf', 'isf')],
+                         ids=ids([c for c in DISCRETE_CASES if c[1] not in ('ppf', 'isf')]))
+def test_discrete_derivatives(name, fun, shapes):
+    entry = DISCRETE[name]
+    k = onp.broadcast_to(onp.resize(entry.k, shapes[0][-1:] or (1,)), shapes[0]) if shapes[0] else entry.k[0]
+    p = discrete_params(name, shapes[1])
+    names = [n for n, d in entry.shapes.items() if not isinstance(d, onp.ndarray)
+             and not (fun in CDF_FAMILY and n in entry.refused)]
+
+    def f(*args):
+        given = dict(p, **dict(zip(names, args)))
+        return call(getattr(stats, name), fun, k, given)
+    check(f, *[p[n] for n in names])
 
 
-@pytest.mark.parametrize('fun', ['logpdf', 'pdf'])
-@pytest.mark.parametrize('x', DIRICHLET_X, ids=['point', 'points'])
-def test_dirichlet(x, fun):
-    alpha = onp.array([0.8, 2.0, 3.0])
-    ours, theirs = getattr(dirichlet, fun), getattr(scipy.stats.dirichlet, fun)
-    onp.testing.assert_allclose(ours(x, alpha), theirs(x, alpha), rtol=1e-12)
-    onp.testing.assert_allclose(ours(x[:-1], alpha), theirs(x[:-1], alpha), rtol=1e-12)
-    check(lambda alpha: ours(x, alpha), alpha)
-    # Along the simplex: the last component is what is left, so the other components are free.
-    check(lambda x_free, alpha: ours(x_free, alpha), x[:-1], alpha)
+@pytest.mark.parametrize('name', sorted(DISCRETE))
+def test_discrete_arguments_are_refused_when_traced(name):
+    p = discrete_params(name, ())
+    module = getattr(stats, name)
+    with pytest.raises(TypeError, match=r'{}\.logpmf: k is discrete'.format(name)):
+        grad(lambda k: module.logpmf(k, **p))(1.0)
+    with pytest.raises(TypeError, match=r'{}\.cdf: loc is discrete'.format(name)):
+        grad(lambda loc: module.cdf(2, loc=loc, **p))(0.0)
+    for shape, domain in DISCRETE[name].shapes.items():
+        if isinstance(domain, onp.ndarray):
+            with pytest.raises(TypeError, match=r'{}\.pmf: {} is discrete'.format(name, shape)):
+                grad(lambda n: module.pmf(1, **dict(p, **{shape: n})))(4.0)
 
 
-@pytest.mark.parametrize('x, alpha, message', [
-    (onp.array([0.2, 0.3, 0.6]), onp.ones(3), 'simplex'),
-    (onp.array([0.3, 0.8]), onp.ones(3), 'simplex'),
-    (onp.array([0.5, 0.5]), onp.array([1.0, -1.0]), 'positive'),
-    (onp.array([0.5, 0.5, 0.0, 0.0]), onp.ones(3), 'shape'),
-    (onp.array([0.0, 1.0]), onp.array([0.5, 1.0]), 'positive where alpha < 1'),
-], ids=['sum', 'missing-last-negative', 'alpha', 'length', 'zero'])
-def test_dirichlet_refuses_bad_input(x, alpha, message):
-    with pytest.raises(ValueError, match=message):
-        dirichlet.logpdf(x, alpha)
+def test_discrete_quantiles_are_integers_without_derivative():
+    assert stats.poisson.ppf(0.5, 3.0, loc=1) == scipy.stats.poisson.ppf(0.5, 3.0, loc=1)
+    with pytest.warns(UserWarning, match='independent'):
+        assert grad(stats.poisson.ppf, 1)(0.5, 3.0) == 0.0
 
 
-# Multivariate normal: in x, mean and cov, for each form of cov.
-def _spd(n):
-    a = onp.random.randn(n, n)
-    return a @ a.T + n * onp.eye(n)
+@pytest.mark.parametrize('a, b', [(5.0, 6.0), (-6.0, -5.0), (-1.0, 10.0), (2.0, onp.inf), (-onp.inf, 0.5)], ids=str)
+def test_truncnorm_keeps_its_digits_in_the_tails(a, b):
+    x = onp.linspace(max(a, -3.0), min(b, 8.0), 5)[1:-1]
+    for fun in ['logpdf', 'cdf', 'sf', 'logcdf', 'logsf']:
+        onp.testing.assert_allclose(getattr(stats.truncnorm, fun)(x, a, b),
+                                    getattr(scipy.stats.truncnorm, fun)(x, a, b), rtol=1e-12)
+    for fun in ['ppf', 'isf']:
+        q = onp.array([0.01, 0.5, 0.99])
+        onp.testing.assert_allclose(getattr(stats.truncnorm, fun)(q, a, b),
+                                    getattr(scipy.stats.truncnorm, fun)(q, a, b), rtol=1e-12)
 
 
-@pytest.mark.parametrize('fun', ['logpdf', 'pdf'])
-@pytest.mark.parametrize('x_shape, cov_form', [((3,), 'matrix'), ((4, 3), 'matrix'), ((2, 4, 3), 'matrix'),
-                                               ((4, 3), 'diagonal'), ((4, 3), 'scalar')], ids=str)
-def test_multivariate_normal(x_shape, cov_form, fun):
-    x, mean = onp.random.randn(*x_shape), onp.random.randn(3)
-    cov = {'matrix': _spd(3), 'diagonal': draw((3,), (0.5, 2.0)), 'scalar': 1.7}[cov_form]
-    ours, theirs = getattr(multivariate_normal, fun), getattr(scipy.stats.multivariate_normal, fun)
-    onp.testing.assert_allclose(ours(x, mean, cov), theirs(x, mean, cov), rtol=1e-12)
-    check(lambda x, mean, cov: ours(x, mean=mean, cov=cov), x, mean, cov)
-
-
-def test_multivariate_normal_one_dimensional_and_defaults():
-    x = onp.array([0.3, -1.0, 2.0])
-    for args in [(x,), (x, 0.5), (x, 0.5, 2.0), (0.3, 0.5, 2.0), (x[:, None], onp.array([0.5]), onp.array([[2.0]]))]:
-        onp.testing.assert_allclose(multivariate_normal.logpdf(*args), scipy.stats.multivariate_normal.logpdf(*args))
-    check(lambda x, mean, cov: multivariate_normal.logpdf(x, mean, cov), x, 0.5, 2.0)
-
-
-def test_multivariate_normal_entropy():
-    cov = _spd(3)
-    for c in [cov, onp.diag(cov), 2.5]:
-        assert onp.isclose(multivariate_normal.entropy(onp.zeros(3), c),
-                           scipy.stats.multivariate_normal.entropy(onp.zeros(3), c))
-    check(lambda cov: multivariate_normal.entropy(cov=cov), cov)
-
-
-def test_multivariate_normal_refuses_bad_cov():
-    with pytest.raises(onp.linalg.LinAlgError, match='allow_singular=True'):
-        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.ones((2, 2)))
-    with pytest.raises(ValueError, match='positive semidefinite'):
-        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(2), onp.array([1.0, -1.0]))
-    with pytest.raises(ValueError, match='3 components'):
-        multivariate_normal.logpdf(onp.zeros(2), onp.zeros(3), onp.eye(3))
-    with pytest.raises(ValueError, match='singular cov has no derivative'):
-        grad(lambda c: multivariate_normal.logpdf(onp.zeros(2), cov=c, allow_singular=True))(onp.ones((2, 2)))
-
-
-@pytest.mark.parametrize('cov', [onp.diag([1.0, 2.0, 0.0]), onp.array([1.5, 0.0, 2.0]), 'rank 2'],
-                         ids=['diagonal matrix', 'variances', 'rank 2'])
-def test_multivariate_normal_singular_cov(cov):
-    if isinstance(cov, str):
-        a = onp.random.randn(3, 2)
-        cov = a @ a.T
-    basis = onp.linalg.eigh(onp.diag(cov) if cov.ndim == 1 else cov)[1][:, 1:]  # spans the support
-    mean = onp.random.randn(3)
-    on_support = mean + onp.random.randn(4, 2) @ basis.T
-    off_support = on_support + onp.linalg.eigh(onp.diag(cov) if cov.ndim == 1 else cov)[1][:, 0]
-    for x in [on_support, off_support, on_support[0]]:
-        for fun in ['logpdf', 'pdf']:
-            ours = getattr(multivariate_normal, fun)(x, mean, cov, allow_singular=True)
-            onp.testing.assert_allclose(ours, getattr(scipy.stats.multivariate_normal, fun)(
-                x, mean, cov, allow_singular=True), rtol=1e-10)
-    assert onp.all(multivariate_normal.logpdf(off_support, mean, cov, allow_singular=True) == -onp.inf)
-    onp.testing.assert_allclose(multivariate_normal.entropy(mean, cov),
-                                scipy.stats.multivariate_normal.entropy(mean, cov))
-    # Moving x or the mean within the support: a smooth function of the coordinates in the basis.
-    check(lambda u, v: multivariate_normal.logpdf(u @ basis.T, v @ basis.T, cov, allow_singular=True),
-          onp.random.randn(4, 2), onp.random.randn(2))
-
-
-def test_multivariate_normal_reads_the_lower_triangle_of_cov():
-    cov = _spd(3)
-    skewed = cov + onp.triu(onp.random.randn(3, 3), 1)
-    x, mean = onp.random.randn(4, 3), onp.random.randn(3)
-    onp.testing.assert_allclose(multivariate_normal.logpdf(x, mean, skewed),
-                                scipy.stats.multivariate_normal.logpdf(x, mean, skewed), rtol=1e-12)
-    g = grad(lambda c: np.sum(multivariate_normal.logpdf(x, mean, c)))(skewed)
-    assert onp.all(onp.triu(g, 1) == 0)
-    check(lambda c: multivariate_normal.logpdf(x, mean, c), skewed)
+def test_discrete_edges():
+    # All the mass on one point: no entropy (SciPy's geom gives NaN at p = 1).
+    onp.testing.assert_array_equal(stats.poisson.entropy(onp.array([0.0, 0.3])) == 0.0, [True, False])
+    assert stats.geom.entropy(1.0) == 0.0
+    # log sf near 1 from log1p of the cdf, where SciPy's log of the sf rounds to 0.
+    onp.testing.assert_allclose(stats.binom.logsf(0, 30, 0.97), -scipy.stats.binom.cdf(0, 30, 0.97), rtol=1e-12)

@@ -1,18 +1,26 @@
-"""``autograd.scipy.stats``: densities and distribution functions of ``scipy.stats`` distributions.
+"""``autograd.scipy.stats``: densities, distribution functions and quantiles of ``scipy.stats`` distributions.
 
 Each distribution is a module (``from autograd.scipy.stats import norm``, or
 ``import autograd.scipy.stats.norm as norm``) of plain functions with SciPy's signatures, e.g.
-``norm.logpdf(x, loc=0, scale=1)``. They are compositions of differentiable ``autograd.numpy`` and
-``autograd.scipy.special`` functions, so they differentiate in both modes, to any order, with respect to
-``x`` and every parameter, which may be passed positionally or by keyword. The exceptions are the shape
-parameters of the incomplete integrals in the ``cdf``/``sf`` of t, gamma, chi2 and beta (a clear error)
-and the discrete ``k`` of poisson. Parameters out of range give NaN, like SciPy.
+``norm.logpdf(x, loc=0, scale=1)``; parameters may be passed positionally or by keyword. They are
+compositions of differentiable ``autograd.numpy`` and ``autograd.scipy.special`` functions, so they
+differentiate in both modes, to any order, with respect to the variable and every continuous parameter.
+The exceptions raise an error that names the distribution, method and parameter: shapes that enter
+only an incomplete gamma or beta function in the cdf family (gamma's ``a``, t's ``df``, ...), and discrete
+arguments (counts, ``n`` of binom, ``loc`` of discrete distributions). Parameters out of range give NaN,
+like SciPy. The members that carry no derivative (``rvs``, ``fit``, ``mean``, ``interval``, ...) are
+SciPy's, served on plain values. ``gaussian_kde`` is a class, as in SciPy.
 """
-from . import (beta, cauchy, chi2, dirichlet, expon, gamma, laplace, logistic, lognorm,  # noqa: F401
-               multivariate_normal, norm, poisson, t, uniform)
-from ._common import scipy_members
+from . import (bernoulli, beta, betabinom, binom, cauchy, chi2, dirichlet, expon, gamma, gennorm,  # noqa: F401
+               geom, gumbel_l, gumbel_r, halfcauchy, halfnorm, invgamma, invwishart, laplace, loggamma, logistic,
+               lognorm, matrix_normal, multinomial, multivariate_normal, multivariate_t, nbinom, norm, pareto,
+               poisson, skewnorm, t, truncnorm, uniform, vonmises, weibull_min, wishart, wrapcauchy)
+from ._common import scipy_members as _scipy_members
+from ._kde import gaussian_kde  # noqa: F401
 
-for _module in (beta, cauchy, chi2, dirichlet, expon, gamma, laplace, logistic, lognorm, multivariate_normal,
-                norm, poisson, t, uniform):
-    _module.__getattr__ = scipy_members(_module)
+for _module in (bernoulli, beta, betabinom, binom, cauchy, chi2, dirichlet, expon, gamma, gennorm, geom, gumbel_l,
+                gumbel_r, halfcauchy, halfnorm, invgamma, invwishart, laplace, loggamma, logistic, lognorm,
+                matrix_normal, multinomial, multivariate_normal, multivariate_t, nbinom, norm, pareto, poisson,
+                skewnorm, t, truncnorm, uniform, vonmises, weibull_min, wishart, wrapcauchy):
+    _module.__getattr__ = _scipy_members(_module)
 del _module

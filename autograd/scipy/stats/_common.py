@@ -1,34 +1,9 @@
-"""What the distributions share: NaN for bad parameters, values off the support, logs of probabilities."""
-import functools
-
+"""What the distributions share: values off the support, logs of probabilities, SciPy's other members."""
 import numpy as _np
 import scipy.stats
 
 from ... import numpy as anp
 from ...engine import primitive
-
-
-def nan_unless(valid):
-    """Decorator: the function gives NaN wherever ``valid`` (called with the same arguments) is False.
-
-    That is SciPy's answer for parameters out of range (a scale <= 0, a shape <= 0). ``valid`` compares
-    values, so it returns plain booleans even for traced arguments; with all of them True (the usual
-    case) the function runs unchanged.
-    """
-    def decorate(fun):
-        @functools.wraps(fun)
-        def checked(*args, **kwargs):
-            ok = valid(*args, **kwargs)
-            if _np.all(ok):
-                return fun(*args, **kwargs)
-            with _np.errstate(all='ignore'):
-                return anp.where(ok, fun(*args, **kwargs), _np.nan)
-        return checked
-    return decorate
-
-
-def positive_scale(x, loc=0.0, scale=1.0):
-    return scale > 0
 
 
 def on_support(inside, fun, z, safe, outside):

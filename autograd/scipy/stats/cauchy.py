@@ -1,35 +1,18 @@
 """The Cauchy distribution, ``scipy.stats.cauchy``: ``z = (x - loc) / scale`` has density 1 / (pi (1 + z**2))."""
-import math
+import math as _math
 
-from ... import numpy as anp
-from ._common import log_probability, nan_unless, positive_scale
+from ... import numpy as _anp
+from ._family import continuous as _continuous
 
-LOG_PI = math.log(math.pi)
-
-
-@nan_unless(positive_scale)
-def logpdf(x, loc=0.0, scale=1.0):
-    z = (x - loc) / scale
-    return -LOG_PI - anp.log1p(z ** 2) - anp.log(scale)
+def _ppf(q):
+    # tan(pi (q - 1/2)), as a cotangent in the tails, where pi (q - 1/2) would round next to the pole.
+    return _anp.where(q < 0.25, -1.0 / _anp.tan(_math.pi * q),
+                      _anp.where(q > 0.75, 1.0 / _anp.tan(_math.pi * (1.0 - q)), _anp.tan(_math.pi * (q - 0.5))))
 
 
-def pdf(x, loc=0.0, scale=1.0):
-    return anp.exp(logpdf(x, loc, scale))
-
-
-@nan_unless(positive_scale)
-def cdf(x, loc=0.0, scale=1.0):
-    return 0.5 + anp.arctan((x - loc) / scale) / math.pi
-
-
-def logcdf(x, loc=0.0, scale=1.0):
-    return log_probability(cdf(x, loc, scale))
-
-
-@nan_unless(positive_scale)
-def sf(x, loc=0.0, scale=1.0):
-    return 0.5 + anp.arctan((loc - x) / scale) / math.pi
-
-
-def logsf(x, loc=0.0, scale=1.0):
-    return log_probability(sf(x, loc, scale))
+_continuous(globals(),
+            logpdf=lambda z: -_math.log(_math.pi) - _anp.log1p(z ** 2),
+            cdf=lambda z: 0.5 + _anp.arctan(z) / _math.pi,
+            sf=lambda z: 0.5 - _anp.arctan(z) / _math.pi,
+            ppf=_ppf, isf=lambda q: -_ppf(q),
+            entropy=lambda: _anp.float64(_math.log(4.0 * _math.pi)))

@@ -1,28 +1,18 @@
 """The chi-squared distribution, ``scipy.stats.chi2``: a gamma distribution with ``a = df / 2`` and twice
-the scale. Like gamma's, its ``cdf``/``sf`` are not differentiable in ``df`` here.
+the scale. Like gamma's, its cdf family is not differentiable in ``df`` here.
 """
-from . import gamma
+import math as _math
 
+import numpy as _np
 
-def logpdf(x, df, loc=0.0, scale=1.0):
-    return gamma.logpdf(x, 0.5 * df, loc, 2.0 * scale)
+from .. import special as _special
+from ._family import continuous as _continuous
+from .gamma import _INCOMPLETE_GAMMA, _entropy as _gamma_entropy, _logpdf as _gamma_logpdf
 
+_LOG_2 = _math.log(2.0)
 
-def pdf(x, df, loc=0.0, scale=1.0):
-    return gamma.pdf(x, 0.5 * df, loc, 2.0 * scale)
-
-
-def cdf(x, df, loc=0.0, scale=1.0):
-    return gamma.cdf(x, 0.5 * df, loc, 2.0 * scale)
-
-
-def logcdf(x, df, loc=0.0, scale=1.0):
-    return gamma.logcdf(x, 0.5 * df, loc, 2.0 * scale)
-
-
-def sf(x, df, loc=0.0, scale=1.0):
-    return gamma.sf(x, 0.5 * df, loc, 2.0 * scale)
-
-
-def logsf(x, df, loc=0.0, scale=1.0):
-    return gamma.logsf(x, 0.5 * df, loc, 2.0 * scale)
+_continuous(globals(), ('df',), support=(0.0, _np.inf), valid=lambda df: df > 0, refused={'df': _INCOMPLETE_GAMMA},
+            logpdf=lambda z, df: _gamma_logpdf(0.5 * z, 0.5 * df) - _LOG_2,
+            cdf=lambda z, df: _special.gammainc(0.5 * df, 0.5 * z),
+            sf=lambda z, df: _special.gammaincc(0.5 * df, 0.5 * z),
+            entropy=lambda df: _gamma_entropy(0.5 * df) + _LOG_2)

@@ -5,14 +5,14 @@ and may leave out the last component (K - 1 rows), which is then 1 minus the sum
 """
 import numpy as _np
 
-from ... import numpy as anp
-from ...engine import getval
-from ..special import gammaln, xlogy
+from ... import numpy as _anp
+from ...engine import getval as _getval
+from ..special import gammaln as _gammaln, xlogy as _xlogy
 
 
 def _checked(x, alpha):
     """``x`` with its last component completed if left out; ValueError for inputs SciPy refuses."""
-    a, shape = getval(alpha), _np.shape(getval(x))
+    a, shape = _getval(alpha), _np.shape(_getval(x))
     if _np.ndim(a) != 1 or _np.min(a) <= 0:
         raise ValueError("dirichlet: alpha must be a one-dimensional vector of positive concentrations, got "
                          "shape {} with minimum {}.".format(_np.shape(a), _np.min(a)))
@@ -20,8 +20,8 @@ def _checked(x, alpha):
         raise ValueError("dirichlet: x must have shape (K,) or (K, N) with K = len(alpha) = {} components "
                          "(or K - 1, leaving out the last), got shape {}.".format(len(a), shape))
     if shape[0] == len(a) - 1:
-        x = anp.concatenate([x, 1.0 - anp.sum(x, axis=0, keepdims=True)])
-    v = getval(x)
+        x = _anp.concatenate([x, 1.0 - _anp.sum(x, axis=0, keepdims=True)])
+    v = _getval(x)
     if _np.min(v) < 0 or _np.max(v) > 1 or _np.any(_np.abs(_np.sum(v, 0) - 1.0) > 1e-9):
         raise ValueError("dirichlet: x must lie on the simplex (components in [0, 1] summing to 1 along "
                          "the first axis); the sums are {}.".format(_np.sum(v, 0)))
@@ -32,10 +32,10 @@ def _checked(x, alpha):
 
 def logpdf(x, alpha):
     x = _checked(x, alpha)
-    log_normalizer = anp.sum(gammaln(alpha)) - gammaln(anp.sum(alpha))
-    column = anp.reshape(alpha, (-1,) + (1,) * (anp.ndim(x) - 1))
-    return anp.squeeze(anp.sum(xlogy(column - 1.0, x), axis=0) - log_normalizer)
+    log_normalizer = _anp.sum(_gammaln(alpha)) - _gammaln(_anp.sum(alpha))
+    column = _anp.reshape(alpha, (-1,) + (1,) * (_anp.ndim(x) - 1))
+    return _anp.squeeze(_anp.sum(_xlogy(column - 1.0, x), axis=0) - log_normalizer)
 
 
 def pdf(x, alpha):
-    return anp.exp(logpdf(x, alpha))
+    return _anp.exp(logpdf(x, alpha))

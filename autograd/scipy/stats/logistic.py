@@ -1,35 +1,11 @@
 """The logistic distribution, ``scipy.stats.logistic``: ``z = (x - loc) / scale`` has cdf expit(z)."""
-from ... import numpy as anp
-from ..special import expit, log_expit
-from ._common import nan_unless, positive_scale
+from ... import numpy as _anp
+from .. import special as _special
+from ._family import continuous as _continuous
 
-
-@nan_unless(positive_scale)
-def logpdf(x, loc=0.0, scale=1.0):
-    z = (x - loc) / scale
-    # The density is expit(z) * expit(-z); in logs neither factor underflows.
-    return log_expit(z) + log_expit(-z) - anp.log(scale)
-
-
-def pdf(x, loc=0.0, scale=1.0):
-    return anp.exp(logpdf(x, loc, scale))
-
-
-@nan_unless(positive_scale)
-def cdf(x, loc=0.0, scale=1.0):
-    return expit((x - loc) / scale)
-
-
-@nan_unless(positive_scale)
-def logcdf(x, loc=0.0, scale=1.0):
-    return log_expit((x - loc) / scale)
-
-
-@nan_unless(positive_scale)
-def sf(x, loc=0.0, scale=1.0):
-    return expit((loc - x) / scale)
-
-
-@nan_unless(positive_scale)
-def logsf(x, loc=0.0, scale=1.0):
-    return log_expit((loc - x) / scale)
+_continuous(globals(),
+            # The density is expit(z) * expit(-z); in logs neither factor underflows.
+            logpdf=lambda z: _special.log_expit(z) + _special.log_expit(-z),
+            cdf=_special.expit, sf=lambda z: _special.expit(-z),
+            logcdf=_special.log_expit, logsf=lambda z: _special.log_expit(-z),
+            ppf=_special.logit, isf=lambda q: -_special.logit(q), entropy=lambda: _anp.float64(2.0))

@@ -1,50 +1,20 @@
 """The log-normal distribution, ``scipy.stats.lognorm``: log(z) / s is standard normal, z = (x - loc) / scale > 0."""
-import math
+import math as _math
 
 import numpy as _np
 
-from ... import numpy as anp
-from ..special import log_ndtr, ndtr
-from ._common import nan_unless, on_support
+from ... import numpy as _anp
+from .. import special as _special
+from ._family import continuous as _continuous
 
-HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
+_HALF_LOG_2PI = 0.5 * _math.log(2.0 * _math.pi)
 
-
-def _valid(x, s, loc=0.0, scale=1.0):
-    return (s > 0) & (scale > 0)
-
-
-def _on_positive(fun, x, s, loc, scale, outside):
-    """``fun(log(z) / s, log(z))`` for z > 0, ``outside`` elsewhere."""
-    z = (x - loc) / scale
-    return on_support(z > 0, lambda z: fun(anp.log(z) / s, anp.log(z)), z, 1.0, outside)
-
-
-@nan_unless(_valid)
-def logpdf(x, s, loc=0.0, scale=1.0):
-    return _on_positive(lambda w, log_z: -0.5 * w ** 2 - HALF_LOG_2PI - anp.log(s) - log_z,
-                        x, s, loc, scale, -_np.inf) - anp.log(scale)
-
-
-def pdf(x, s, loc=0.0, scale=1.0):
-    return anp.exp(logpdf(x, s, loc, scale))
-
-
-@nan_unless(_valid)
-def cdf(x, s, loc=0.0, scale=1.0):
-    return _on_positive(lambda w, log_z: ndtr(w), x, s, loc, scale, 0.0)
-
-
-@nan_unless(_valid)
-def logcdf(x, s, loc=0.0, scale=1.0):
-    return _on_positive(lambda w, log_z: log_ndtr(w), x, s, loc, scale, -_np.inf)
-
-
-@nan_unless(_valid)
-def sf(x, s, loc=0.0, scale=1.0):
-    return _on_positive(lambda w, log_z: ndtr(-w), x, s, loc, scale, 1.0)
-
-
-@nan_unless(_valid)
-def logsf(x, s, loc=0.0, scale=1.0):
-    return _on_positive(lambda w, log_z: log_ndtr(-w), x, s, loc, scale, 0.0)
+_continuous(globals(), ('s',), support=(0.0, _np.inf), closed=False, valid=lambda s: s > 0,
+            logpdf=lambda z, s: -0.5 * (_anp.log(z) / s) ** 2 - _HALF_LOG_2PI - _anp.log(s) - _anp.log(z),
+            cdf=lambda z, s: _special.ndtr(_anp.log(z) / s),
+            sf=lambda z, s: _special.ndtr(-_anp.log(z) / s),
+            logcdf=lambda z, s: _special.log_ndtr(_anp.log(z) / s),
+            logsf=lambda z, s: _special.log_ndtr(-_anp.log(z) / s),
+            ppf=lambda q, s: _anp.exp(s * _special.ndtri(q)),
+            isf=lambda q, s: _anp.exp(-s * _special.ndtri(q)),
+            entropy=lambda s: 0.5 + _HALF_LOG_2PI + _anp.log(s))

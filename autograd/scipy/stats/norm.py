@@ -1,38 +1,18 @@
 """The normal distribution, ``scipy.stats.norm``: ``z = (x - loc) / scale`` is standard normal."""
-import math
+import math as _math
 
-from ... import numpy as anp
-from ..special import log_ndtr, ndtr
-from ._common import nan_unless, positive_scale
+from ... import numpy as _anp
+from .. import special as _special
+from ._family import continuous as _continuous
 
-HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
+_HALF_LOG_2PI = 0.5 * _math.log(2.0 * _math.pi)
 
-
-@nan_unless(positive_scale)
-def logpdf(x, loc=0.0, scale=1.0):
-    z = (x - loc) / scale
-    return -0.5 * z ** 2 - HALF_LOG_2PI - anp.log(scale)
-
-
-def pdf(x, loc=0.0, scale=1.0):
-    return anp.exp(logpdf(x, loc, scale))
-
-
-@nan_unless(positive_scale)
-def cdf(x, loc=0.0, scale=1.0):
-    return ndtr((x - loc) / scale)
-
-
-@nan_unless(positive_scale)
-def logcdf(x, loc=0.0, scale=1.0):
-    return log_ndtr((x - loc) / scale)
-
-
-@nan_unless(positive_scale)
-def sf(x, loc=0.0, scale=1.0):
-    return ndtr((loc - x) / scale)
-
-
-@nan_unless(positive_scale)
-def logsf(x, loc=0.0, scale=1.0):
-    return log_ndtr((loc - x) / scale)
+_continuous(globals(),
+            logpdf=lambda z: -0.5 * z ** 2 - _HALF_LOG_2PI,
+            cdf=_special.ndtr,
+            sf=lambda z: _special.ndtr(-z),
+            logcdf=_special.log_ndtr,
+            logsf=lambda z: _special.log_ndtr(-z),
+            ppf=_special.ndtri,
+            isf=lambda q: -_special.ndtri(q),
+            entropy=lambda: _anp.float64(0.5 + _HALF_LOG_2PI))

@@ -1,45 +1,27 @@
 """Student's t distribution, ``scipy.stats.t``, with ``df`` degrees of freedom.
 
-``cdf``/``sf`` and their logs are not differentiable in ``df`` here (an error says so): that derivative of
-the incomplete beta function has no closed form.
+The cdf family is not differentiable in ``df`` here (an error says so): that derivative of the
+incomplete beta function has no closed form.
 """
-import math
+import math as _math
 
-from ... import numpy as anp
-from ..special import gammaln, stdtr
-from ._common import log_probability, nan_unless
+from ... import numpy as _anp
+from .. import special as _special
+from ._family import continuous as _continuous
 
-LOG_PI = math.log(math.pi)
-
-
-def _valid(x, df, loc=0.0, scale=1.0):
-    return (df > 0) & (scale > 0)
+_LOG_PI = _math.log(_math.pi)
 
 
-@nan_unless(_valid)
-def logpdf(x, df, loc=0.0, scale=1.0):
-    z = (x - loc) / scale
-    return (gammaln(0.5 * (df + 1.0)) - gammaln(0.5 * df) - 0.5 * (anp.log(df) + LOG_PI)
-            - 0.5 * (df + 1.0) * anp.log1p(z ** 2 / df) - anp.log(scale))
+def _entropy(df):
+    half = 0.5 * (df + 1.0)
+    return (half * (_special.digamma(half) - _special.digamma(0.5 * df)) + 0.5 * _anp.log(df)
+            + _special.betaln(0.5 * df, 0.5))
 
 
-def pdf(x, df, loc=0.0, scale=1.0):
-    return anp.exp(logpdf(x, df, loc, scale))
-
-
-@nan_unless(_valid)
-def cdf(x, df, loc=0.0, scale=1.0):
-    return stdtr(df, (x - loc) / scale)
-
-
-def logcdf(x, df, loc=0.0, scale=1.0):
-    return log_probability(cdf(x, df, loc, scale))
-
-
-@nan_unless(_valid)
-def sf(x, df, loc=0.0, scale=1.0):
-    return stdtr(df, (loc - x) / scale)
-
-
-def logsf(x, df, loc=0.0, scale=1.0):
-    return log_probability(sf(x, df, loc, scale))
+_continuous(globals(), ('df',), valid=lambda df: df > 0,
+            refused={'df': "the incomplete beta function's derivative in its parameters has no closed form here"},
+            logpdf=lambda z, df: (_special.gammaln(0.5 * (df + 1.0)) - _special.gammaln(0.5 * df)
+                                  - 0.5 * (_anp.log(df) + _LOG_PI) - 0.5 * (df + 1.0) * _anp.log1p(z ** 2 / df)),
+            cdf=lambda z, df: _special.stdtr(df, z),
+            sf=lambda z, df: _special.stdtr(df, -z),
+            entropy=_entropy)
