@@ -1,6 +1,7 @@
-"""Derivatives of the regularized incomplete gamma and beta functions in their shape parameters.
+"""Derivatives without a closed form, as power series: the regularized incomplete gamma and beta functions
+in their shape parameters, and the hypergeometric functions in their parameters (``hypergeometric_partials``).
 
-They have no closed form. Both functions are power series with positive terms (Abramowitz & Stegun 6.5.29
+Both incomplete functions are power series with positive terms (Abramowitz & Stegun 6.5.29
 and 26.5.4), whose terms' logarithms are differentiated term by term:
 
     gammainc(a, x)   = sum_n exp((a + n) log x - x - gammaln(a + n + 1))
@@ -13,7 +14,8 @@ differentiates again. The beta series is summed in whichever of x and 1 - x conv
 times the sum) the result is NaN, never a wrong number: for gammainc that is where x exceeds a + 400 by less
 than a few sqrt(x) (further out every term summed, and the derivative, are negligible); for betainc, where a
 or b is in the thousands. Elsewhere the absolute error is about 1e-13 (the terms are positive, and their
-factors change sign once); tests compare with finite differences of SciPy's own functions.
+factors change sign once); tests compare with finite differences of SciPy's own functions. Each derivative
+holds its ``TERMS`` terms at once, so it takes 400 times the memory of its arguments.
 """
 from ...numpy import wrapper as anp
 from .. import special as sp
