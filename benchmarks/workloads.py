@@ -3,7 +3,8 @@
 Each ``make_<name>(np, ag)`` takes a NumPy-like module and an autograd-like module (ours, HIPS
 Autograd, or None for the plain-NumPy forward pass) and returns a function of no arguments to time.
 With ``ag=None`` the function runs the forward computation only: that is the baseline every ratio is
-measured against. Sizes are scaled down by ``quick=True`` for smoke tests.
+measured against. Sizes are scaled down by ``quick=True`` for smoke tests. The ``*_data`` functions make the inputs from a
+fixed seed, so other frameworks (``torch_workloads.py``) differentiate the same numbers.
 """
 
 
@@ -18,8 +19,12 @@ def make_chain50(np, ag, quick=False):
     return lambda: g(0.5)
 
 
+def fan1000_steps(quick=False):
+    return 50 if quick else 1000
+
+
 def make_fan1000(np, ag, quick=False):
-    steps = 50 if quick else 1000
+    steps = fan1000_steps(quick)
 
     def f(x):
         for _ in range(steps):
@@ -32,13 +37,20 @@ def make_fan1000(np, ag, quick=False):
     return lambda: g(x0)
 
 
-def make_mlp(np, ag, quick=False):
+def mlp_data(np, quick=False):
+    """``(params, inputs, targets)``: a list of ``(W, b)`` and one batch, float64."""
     sizes = [784, 256, 256, 10] if not quick else [20, 8, 8, 3]
     batch = 128 if not quick else 4
     rs = np.random.RandomState(0)
     params = [(rs.randn(m, n) * 0.05, rs.randn(n) * 0.05) for m, n in zip(sizes[:-1], sizes[1:])]
     inputs = rs.randn(batch, sizes[0])
     targets = np.eye(sizes[-1])[rs.randint(0, sizes[-1], batch)]
+    return params, inputs, targets
+
+
+def make_mlp(np, ag, quick=False):
+    params, inputs, targets = mlp_data(np, quick)
+    batch = len(inputs)
 
     def loss(params):
         h = inputs
@@ -55,7 +67,8 @@ def make_mlp(np, ag, quick=False):
     return lambda: g(params)
 
 
-def make_rnn(np, ag, quick=False):
+def rnn_data(np, quick=False):
+    """``(steps, (W, b, Wout, bout), h0, labels)``, float32."""
     steps, size, batch = (50, 1024, 16) if not quick else (3, 8, 2)
     rs = np.random.RandomState(0)
     f32 = np.float32
@@ -65,6 +78,11 @@ def make_rnn(np, ag, quick=False):
     bout = f32(0.0)
     h0 = rs.randn(batch, size).astype(f32)
     labels = (rs.rand(batch) > 0.5).astype(f32)
+    return steps, (W, b, Wout, bout), h0, labels
+
+
+def make_rnn(np, ag, quick=False):
+    steps, params, h0, labels = rnn_data(np, quick)
 
     def loss(params):
         W, b, Wout, bout = params
@@ -73,15 +91,18 @@ def make_rnn(np, ag, quick=False):
             h = np.tanh(h @ W + b)
         logits = h @ Wout + bout
         return np.sum(np.log(1.0 + np.exp(-logits * (2 * labels - 1))))
-    params = (W, b, Wout, bout)
     if ag is None:
         return lambda: loss(params)
     g = ag.grad(loss)
     return lambda: g(params)
 
 
+def big_data(np, quick=False):
+    return np.random.RandomState(0).randn(2000 if quick else 2000000)
+
+
 def make_big(np, ag, quick=False):
-    x = np.random.RandomState(0).randn(2000 if quick else 2000000)
+    x = big_data(np, quick)
 
     def f(x):
         return np.sum(np.tanh(x) * np.exp(-x * x))
@@ -91,10 +112,15 @@ def make_big(np, ag, quick=False):
     return lambda: g(x)
 
 
-def make_hvp(np, ag, quick=False):
+def hvp_data(np, quick=False):
+    """``(M, x, v)``: the matrix, the point and the vector, float64."""
     n = 10 if quick else 100
     rs = np.random.RandomState(0)
-    M, x, v = rs.randn(n, n), rs.randn(n), rs.randn(n)
+    return rs.randn(n, n), rs.randn(n), rs.randn(n)
+
+
+def make_hvp(np, ag, quick=False):
+    M, x, v = hvp_data(np, quick)
 
     def f(x):
         return np.sum(np.tanh(M @ x) ** 2)

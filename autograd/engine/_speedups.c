@@ -76,7 +76,8 @@ static PyObject *missing_rule;
 static PyObject *accumulate;
 static PyObject *accumulators;
 
-/* Set by the array layer: whether ``d * g`` may be computed as ``d *= g`` for a temporary ``d``. */
+/* Set by the array layer: whether ``d * g`` may be computed as ``d *= g`` for a temporary ``d``. The test
+ * is about d's memory and g's dtype and shape, not the operator, so it serves ``d + g`` as well. */
 static int (*multiplies_in_place)(PyObject *d, PyObject *g) = NULL;
 
 static PyObject *empty_dict;
@@ -1206,6 +1207,27 @@ static PyTypeObject Primitive_Type = {
 
 /* --------------------------------------------------------------------------------------- reverse pass */
 
+/* prev + c as the reverse pass may compute it: into prev where the pass owns it (the accumulators), else
+ * into c where only the pass holds c (a rule's fresh result), else as a new value. NULL on error. */
+static PyObject *
+sum_of(PyObject *prev, int prev_owned, PyObject *c)
+{
+    if (!prev_owned && Py_REFCNT(c) == 1 && multiplies_in_place != NULL && multiplies_in_place(c, prev)) {
+        return PyNumber_InPlaceAdd(c, prev);
+    }
+    PyObject *owned_flag = prev_owned ? Py_True : Py_False;
+    PyObject *fast = NULL;
+    if (!PyObject_TypeCheck(c, (PyTypeObject *)sparse_type)
+            && !PyObject_TypeCheck(prev, (PyTypeObject *)sparse_type)) {
+        fast = PyDict_GetItemWithError(accumulators, (PyObject *)Py_TYPE(prev));
+        if (fast == NULL && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    return fast ? PyObject_Vectorcall(fast, (PyObject *[]){prev, c, owned_flag}, 3, NULL)
+                : PyObject_Vectorcall(accumulate, (PyObject *[]){prev, owned_flag, c}, 3, NULL);
+}
+
 /* grads[parent] += c. Steals c. */
 static int
 add_to(PyObject **grads, char *owned, Py_ssize_t parent, PyObject *c)
@@ -1215,19 +1237,7 @@ add_to(PyObject **grads, char *owned, Py_ssize_t parent, PyObject *c)
         grads[parent] = c;
         return 0;
     }
-    PyObject *owned_flag = owned[parent] ? Py_True : Py_False;
-    PyObject *fast = NULL;
-    if (!PyObject_TypeCheck(c, (PyTypeObject *)sparse_type)
-            && !PyObject_TypeCheck(prev, (PyTypeObject *)sparse_type)) {
-        fast = PyDict_GetItemWithError(accumulators, (PyObject *)Py_TYPE(prev));
-        if (fast == NULL && PyErr_Occurred()) {
-            Py_DECREF(c);
-            return -1;
-        }
-    }
-    PyObject *callargs[3] = {prev, c, owned_flag};
-    PyObject *sum = fast ? PyObject_Vectorcall(fast, callargs, 3, NULL)
-                         : PyObject_Vectorcall(accumulate, (PyObject *[]){prev, owned_flag, c}, 3, NULL);
+    PyObject *sum = sum_of(prev, owned[parent], c);
     Py_DECREF(c);
     if (sum == NULL) {
         return -1;
@@ -1315,7 +1325,9 @@ pull_back(PyObject *entry, PyObject *g, PyObject **grads, char *owned, Py_ssize_
             Py_DECREF(contributions);
             return -1;
         }
-        Py_INCREF(c);
+        /* Taken out of the tuple, so that a contribution no rule kept is held by this pass alone. */
+        PyTuple_SET_ITEM(contributions, k, Py_None);
+        Py_INCREF(Py_None);
         if (add_to(grads, owned, parent, c) < 0) {
             Py_DECREF(contributions);
             return -1;

@@ -3,7 +3,7 @@ from threading import get_ident as _get_ident
 
 from .rules import jvps_by_argnum, missing_rule, node_jvp
 from .tracing import Box, Trace, box_type_of, constant_value, in_pass, new_box, output_of, strip_finished
-from .vspace import vspace
+from .vspace import in_precision_of, vspace
 
 
 _MISSING = object()
@@ -42,7 +42,7 @@ def make_jvp(fun, x):
     def jvp(g):
         trace = ForwardTrace()
         trace.argument = x
-        end = in_pass(trace, output_of, fun, new_box(strip_finished(x), trace, g))
+        end = in_pass(trace, output_of, fun, new_box(strip_finished(x), trace, in_precision_of(g, x)))
         if isinstance(end, Box) and end._trace is trace:
             return end._value, constant_value(end._node)
         end = constant_value(end)

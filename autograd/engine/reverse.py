@@ -5,7 +5,7 @@ from threading import get_ident as _get_ident
 from .rules import DirectVJP, missing_rule, node_vjps, vjps_by_argnum
 from .tracing import (Box, Trace, box_type_of, constant_value, in_pass, new_box, output_of, speedups,
                       strip_finished)
-from .vspace import SparseObject, accumulators, vspace
+from .vspace import SparseObject, accumulators, in_precision_of, vspace
 
 
 _MISSING = object()
@@ -71,11 +71,11 @@ def _trace_reverse(fun, x, release=False):
             return x_vs.zeros()
         return vjp, constant_value(end)
 
-    tape, out = trace.tape, end._node
+    tape, out, value = trace.tape, end._node, end._value
     del trace.tape
 
     def vjp(g):
-        grad = in_pass(None, backward_pass, tape, out, g, release)
+        grad = in_pass(None, backward_pass, tape, out, in_precision_of(g, value), release)
         return x_vs.zeros() if grad is None else x_vs.cast(grad)
     return vjp, end._value
 

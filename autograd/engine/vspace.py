@@ -101,6 +101,21 @@ def vspace(value):
         "numbers, float/complex arrays and lists, tuples and dicts of them.".format(type(value).__name__))
 
 
+def in_precision_of(g, value):
+    """A plain Python number ``g``, given as the cotangent or tangent of ``value``, in ``value``'s precision.
+
+    NumPy lets a Python number take an array's dtype; the rules that spread a cotangent into an array
+    (a sum's) can't, so ``1.0`` for a float32 loss would turn its whole backward pass to float64.
+    """
+    if type(g) not in (float, int, complex):
+        return g
+    dtype = getattr(value, 'dtype', None)
+    kind = getattr(dtype, 'kind', '')
+    if kind == 'c' or (kind == 'f' and type(g) is not complex):
+        return dtype.type(g)
+    return g
+
+
 class SparseObject:
     """A gradient that is zero except for a few entries: it adds itself into a dense one in place.
 

@@ -96,3 +96,53 @@ def test_backward_pass_is_a_plain_function():
     vjp, _ = engine_make_vjp(lambda x: x * 3.0, 2.0)
     assert vjp(1.0) == 3.0
     assert callable(backward_pass)
+
+
+def _dtype_spy():
+    """Identity whose rules record the dtype of the cotangent or tangent they are given."""
+    from autograd.extend import defjvp, defvjp, primitive
+    seen = []
+
+    @primitive
+    def spy(x):
+        return x
+    defvjp(spy, lambda ans, x: lambda g: seen.append(onp.result_type(g)) or g)
+    defjvp(spy, lambda g, ans, x: seen.append(onp.result_type(g)) or g)
+    return spy, seen
+
+
+def test_a_python_number_as_cotangent_or_tangent_keeps_float32_in_float32():
+    spy, seen = _dtype_spy()
+    f = lambda x: np.sum(spy(x) * 2.0)
+    x = onp.ones(3, onp.float32)
+    vjp, _ = engine_make_vjp(f, x)
+    assert vjp(1.0).dtype == onp.float32
+    engine_make_jvp(f, x)(1.0)
+    assert seen == [onp.float32, onp.float32]
+
+
+def test_a_python_number_cotangent_becomes_complex_for_a_complex_output_and_stays_complex_for_a_real_one():
+    spy, seen = _dtype_spy()
+    x = onp.ones(2, onp.complex64)
+    engine_make_vjp(lambda x: np.sum(spy(x)), x)[0](1.0)
+    real = onp.ones(2, onp.float32)
+    engine_make_vjp(lambda x: np.sum(spy(x)), real)[0](1j)
+    assert seen == [onp.complex64, onp.complex128]
+
+
+def test_accumulating_into_a_fresh_contribution_leaves_arrays_rules_keep_alone():
+    from autograd.extend import defvjp, primitive
+    kept = onp.full(4, 3.0)
+
+    @primitive
+    def constant_slope(x):
+        return 3.0 * x
+    defvjp(constant_slope, lambda ans, x: lambda g: kept)  # the same array for every g of ones
+    x = onp.arange(4.0)
+    f = lambda x: np.sum(np.sin(x) * 2.0 + constant_slope(x))
+    for _ in range(2):
+        assert onp.allclose(grad(f)(x), 2.0 * onp.cos(x) + 3.0)
+    assert onp.array_equal(kept, onp.full(4, 3.0))
+    # Read in two places, each giving a fresh gradient: the sum lands in one of them.
+    h = lambda x: np.sum(np.sin(x) * np.cos(x))
+    assert onp.allclose(grad(h)(x), onp.cos(2 * x))

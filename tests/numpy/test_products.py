@@ -307,3 +307,35 @@ def test_multi_dot_takes_the_cheapest_order():
     # (10x100)(100x5)(5x50): multiplying the first two first costs 7500, the last two first 75000.
     assert _chain_splits([10, 100, 5, 50])[0, 2] == 1
     assert _chain_splits([50, 5, 100, 10])[0, 2] == 0
+
+
+def _recurrence(W, h, b):
+    for _ in range(3):
+        h = np.tanh(h @ W + b)
+    return np.sum(h * W[0]) + np.sum(W ** 2)  # W read densely too, besides by the products
+
+
+def test_a_matrix_read_by_products_at_several_steps():
+    check(_recurrence, rand(4, 4), rand(2, 4), rand(4), argnums=[0])
+    # Its gradient is multiplied out once from the steps' factors: the same numbers as step by step.
+    W, h, b = rand(4, 4), rand(2, 4), rand(4)
+    hs = [h]
+    for _ in range(3):
+        hs.append(onp.tanh(hs[-1] @ W + b))
+    g = onp.broadcast_to(W[0], hs[-1].shape)
+    expected = 2 * W
+    expected[0] += onp.sum(hs[-1], axis=0)
+    for step in range(3, 0, -1):
+        g = g * (1 - hs[step] ** 2)
+        expected += hs[step - 1].T @ g
+        g = g @ W.T
+    assert onp.allclose(grad(_recurrence)(W, h, b), expected)
+
+
+def test_a_float32_matrix_read_at_several_steps_keeps_float32():
+    f32 = onp.float32
+    W, h, b = rand(4, 4, dtype=f32), rand(2, 4, dtype=f32), rand(4, dtype=f32)
+    gradient = grad(_recurrence)(W, h, b)
+    assert gradient.dtype == f32
+    assert onp.allclose(gradient, grad(_recurrence)(W.astype(float), h.astype(float), b.astype(float)),
+                        rtol=1e-4, atol=1e-5)

@@ -8,7 +8,8 @@ EXTRAS = {'autograd.scipy': {'misc', 'coverage'}, 'autograd.scipy.misc': {'logsu
 
 
 @pytest.mark.parametrize('name', ['autograd.scipy', 'autograd.scipy.special', 'autograd.scipy.signal',
-                                  'autograd.scipy.integrate', 'autograd.scipy.misc'])
+                                  'autograd.scipy.integrate', 'autograd.scipy.misc', 'autograd.scipy.linalg',
+                                  'autograd.scipy.stats'])
 def test_only_scipy_names_are_public(name):
     module = importlib.import_module(name)
     # scipy.misc is deprecated (and empty); autograd.scipy.misc is HIPS Autograd's.

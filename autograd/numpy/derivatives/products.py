@@ -128,22 +128,24 @@ def _matmul_vjp_a(ans, a, b):
 
 
 class MatrixProductSum(SparseObject):
-    """A gradient ``sum_i lefts[i] @ rights[i]`` kept as its factors and multiplied out once.
+    """A gradient ``sum_i rows[i].T @ rights[i]`` kept as its factors and multiplied out once.
 
     A weight matrix read at many steps (an RNN's) then costs one well-shaped matrix product, with the
-    summed dimension as long as all the steps together, instead of one thin product per step.
+    summed dimension as long as all the steps together, instead of one thin product per step. The left
+    factors are kept untransposed: stacking them is then a contiguous copy, and the product reads the
+    stack transposed without another.
     """
-    __slots__ = ('lefts', 'rights')
+    __slots__ = ('rows', 'rights')
 
-    def __init__(self, vs, lefts, rights):
+    def __init__(self, vs, rows, rights):
         self.vs = vs
-        self.lefts = lefts
+        self.rows = rows
         self.rights = rights
 
     def _product(self):
-        if len(self.lefts) == 1:
-            return self.lefts[0] @ self.rights[0]
-        return _np.concatenate(self.lefts, axis=1) @ _np.concatenate(self.rights, axis=0)
+        if len(self.rows) == 1:
+            return self.rows[0].T @ self.rights[0]
+        return _np.concatenate(self.rows, axis=0).T @ _np.concatenate(self.rights, axis=0)
 
     def densify(self):
         return self.vs.cast(self._product())
@@ -154,7 +156,7 @@ class MatrixProductSum(SparseObject):
 
     def merge(self, other):
         if type(other) is MatrixProductSum and other.vs == self.vs:
-            return MatrixProductSum(self.vs, self.lefts + other.lefts, self.rights + other.rights)
+            return MatrixProductSum(self.vs, self.rows + other.rows, self.rights + other.rights)
         return other.mut_add(self.densify())
 
 
@@ -170,7 +172,7 @@ def _matmul_vjp_b(ans, a, b):
     def vjp(g):
         if _is_plain_matrix(g) and _is_plain_matrix(a) and _is_plain_matrix(b) and not is_complex(b) \
                 and a.dtype == g.dtype == b.dtype:
-            return MatrixProductSum(vspace(b), [a.T], [g])
+            return MatrixProductSum(vspace(b), [a], [g])
         g, a2, b2 = _as_matrices(g, a, b)
         grad = anp.matmul(anp.swapaxes(a2, -1, -2), g)
         grad = unbroadcast_to(grad, shape_of(b2), anp.iscomplexobj(b))
