@@ -256,7 +256,9 @@ class ContainerVSpace(VSpace):
     __slots__ = ('shape', 'size', 'iscomplex')
 
     def __init__(self, value, constants=False):
-        self.shape = [result_vspace(x) if constants else vspace(x) for x in self.parts(value)]
+        # None is the gradient of a constant element (ConstantVSpace's zero) of a primitive's result.
+        self.shape = [result_vspace(x) if constants else ConstantVSpace() if x is None else vspace(x)
+                      for x in self.parts(value)]
         self.size = _py.sum(vs.size for vs in self.shape)
         self.iscomplex = _py.any(vs.iscomplex for vs in self.shape)
 

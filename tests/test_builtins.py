@@ -105,6 +105,11 @@ def test_primitive_results_may_hold_constants():
     assert deriv(lambda x: scaled_with_count(x)[0] + scaled_with_count(x)[1])(1.0) == 2.0
     check_grads(lambda x: scaled_with_count(x)[0] ** 2)(1.5)
 
+    def two_takes(x):  # each sends a gradient back at second order: their sum has None at the constants
+        result = scaled_with_count(x)
+        return result[0] * np.sin(result[0][0])
+    check_grads(two_takes, order=2)(onp.ones(2))
+
 
 def test_integers_inside_arguments_are_still_refused():
     with pytest.raises(TypeError, match='integer'):

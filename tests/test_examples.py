@@ -71,6 +71,11 @@ def _custom_gradient_stable(out):
     assert 'check_grads passed' in out
 
 
+def _dask_loss_falls(out):
+    start, end = _number(r'loss (\S+) at the start, (\S+) at the end', out)
+    assert end < 0.8 * start
+
+
 def _progress_loss_falls(out):
     start, end = _number(r'loss (\S+) at the start, (\S+) at the end', out)
     assert end < 0.2 * start
@@ -85,6 +90,7 @@ CASES = [
     ('ode_fit', ['matplotlib', 'scipy'], _oscillator_recovered),
     ('custom_primitive', ['matplotlib'], _custom_gradient_stable),
     ('progress_bar', ['matplotlib', 'tqdm'], _progress_loss_falls),
+    ('dask_logistic_regression', ['matplotlib', 'tqdm', 'dask.distributed'], _dask_loss_falls),
 ]
 
 
@@ -119,8 +125,9 @@ def test_relative_links_point_to_files(page):
     assert not missing
 
 
-PAGES = ['README.md', 'docs/api.md', 'docs/coverage.md', 'docs/errors.md', 'docs/migrating.md', 'docs/primitives.md',
-         'docs/scipy_coverage.md', 'docs/tutorial.md', 'examples/README.md', 'benchmarks/README.md']
+PAGES = ['README.md', 'docs/api.md', 'docs/backends.md', 'docs/coverage.md', 'docs/errors.md', 'docs/migrating.md',
+         'docs/primitives.md', 'docs/scipy_coverage.md', 'docs/tutorial.md', 'examples/README.md',
+         'benchmarks/README.md']
 """Every page of documentation; a test below fails when a new page is not listed."""
 
 SHELL_BLOCKS = {'docs/tutorial.md': 'the README\'s first command, which CI runs'}

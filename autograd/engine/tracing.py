@@ -244,6 +244,8 @@ def box_type_of(value_type):
             maker = Box.type_mappings[base]
             break
     else:
+        if registers_itself(value_type):
+            return Box.type_mappings[value_type]
         if not issubclass(value_type, _untraced_types) and not _is_numpy_integer(value_type):
             raise TypeError(
                 "autograd cannot trace values of type {0}: it has no Box. Register one with "
@@ -251,6 +253,17 @@ def box_type_of(value_type):
                 "complex number, an array or a list/tuple/dict of them).".format(value_type.__name__))
     Box.type_mappings[value_type] = maker
     return maker
+
+
+type_finders = []
+"""Functions ``finder(value_type) -> bool`` consulted for a type that no Box or VSpace is registered for; one
+that returns True has registered both (array libraries are registered this way when their first array shows
+up, so they are never imported before)."""
+
+
+def registers_itself(value_type):
+    """Whether a type finder has just registered ``value_type``."""
+    return any(finder(value_type) for finder in type_finders)
 
 
 def _is_numpy_integer(value_type):

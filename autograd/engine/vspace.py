@@ -3,7 +3,7 @@
 Each differentiable type has a ``VSpace`` describing the space its values (and their gradients) live in:
 zeros, addition, scaling, the inner product, random and basis vectors. ``vspace(x)`` finds it.
 """
-from .tracing import Box, getval
+from .tracing import Box, getval, registers_itself
 
 
 class VSpace:
@@ -96,6 +96,8 @@ def vspace(value):
     for base in type(value).__mro__[1:]:
         if base in VSpace.mappings:
             return VSpace.mappings[base](value)
+    if registers_itself(type(value)):
+        return VSpace.mappings[type(value)](value)
     raise TypeError(
         "Can't differentiate with respect to a value of type {}. Differentiable values are floats, complex "
         "numbers, float/complex arrays and lists, tuples and dicts of them.".format(type(value).__name__))

@@ -4,7 +4,7 @@ Every public name of the installed NumPy is here, with NumPy's docstring; docs/c
 functions have derivative rules. Its own additions are below: functional assignment and AliasingError.
 """
 from numpy import __version__  # noqa: F401 (NumPy's, as HIPS Autograd has it)
-from . import array_box, derivatives, memory, vspaces  # noqa: F401 (register boxes, rules, spaces, the cache)
+from . import array_box, backends, derivatives, memory, vspaces  # noqa: F401 (register boxes, rules, spaces, the cache)
 from .assignment import (AliasingError, index_add, index_update, install_creation_functions,
                          install_in_place_writers)
 

@@ -203,7 +203,7 @@ def _holds_array(box):
     value = box._value
     while isinstance(value, Box):
         value = value._value
-    return isinstance(value, _np.ndarray)
+    return isinstance(value, _np.ndarray) or type(value) in anp.adapters
 
 
 def _in_place(box, fun, other):

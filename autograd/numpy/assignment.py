@@ -41,8 +41,8 @@ def index_update(x, idx, v):
     if _np.iscomplexobj(v) and not _np.iscomplexobj(x):
         raise TypeError("Cannot assign complex values into a real array of dtype {}; make the array complex "
                         "first (x.astype(complex)).".format(_np.result_type(x)))
-    out = _np.array(x, copy=True)
-    out[idx] = v
+    out = _copy_for(x, v)
+    out[idx] = anp.on_backend_of(out, v)
     return out
 
 
@@ -54,9 +54,17 @@ def index_add(x, idx, v):
     >>> index_add(np.zeros(3), [0, 0, 2], 1.0)
     array([2., 0., 1.])
     """
-    out = _np.array(x, copy=True, dtype=_np.result_type(x, v))
-    anp.add_at(out, idx, v)
-    return out
+    out = _copy_for(x, v, dtype=_np.result_type(x, v))
+    return anp.add_at(out, idx, anp.on_backend_of(out, v))
+
+
+def _copy_for(x, v, dtype=None):
+    """A copy of ``x`` to write ``v`` into, in ``v``'s array library when that is another than NumPy and ``x`` is
+    NumPy's (a constant such as ``np.zeros(n)`` is promoted to the library of the values put in it)."""
+    if type(x) in anp.adapters:
+        out = _np.copy(x)
+        return out if dtype is None else out.astype(dtype)
+    return anp.on_backend_of(v, _np.array(x, copy=True, dtype=dtype))
 
 
 def _landed(x_shape, idx, region_shape):
@@ -204,12 +212,14 @@ def _check_unaliased(box, views):
             "Cannot assign into an array traced by a differentiation that has already finished. Assign into "
             "a copy of its plain value instead: x = numpy.array(autograd.tracer.getval(x)).")
     kind = type(_innermost(box))
-    if kind is not _np.ndarray:
+    if kind is not _np.ndarray and kind not in anp.adapters:
         raise TypeError("'{}' object (a traced scalar) does not support item assignment".format(kind.__name__))
     if _unexplained_references(box, views):
         raise _aliasing('another array refers to its memory: a view of it (made by reshape, transpose, .T, '
                         'ravel, ...), or the caller\'s array when it is the differentiated argument itself')
-    if _innermost(box).base is not None and _unexplained_references(box, views, of_base=True):
+    # Other libraries' views (CuPy's reshape) are not seen: their arrays have no NumPy base to compare.
+    if kind is _np.ndarray and _innermost(box).base is not None and _unexplained_references(box, views,
+                                                                                             of_base=True):
         raise _aliasing('it is a view (made by reshape, transpose, .T, ravel, ...) of another array')
 
 
@@ -262,7 +272,8 @@ def _is_an_argument(array):
 
 def as_constant(value):
     """A float array created inside differentiated code, boxed as a constant so it accepts assignments."""
-    if tracing_active() and type(value) is _np.ndarray and value.dtype.kind in 'fc':
+    if tracing_active() and (type(value) is _np.ndarray or type(value) in anp.adapters) and \
+            value.dtype.kind in 'fc':
         from .array_box import ArrayBox
         return ArrayBox(value, CONSTANT, None)
     return value

@@ -62,7 +62,10 @@ class ArrayVSpace(VSpace):
             return x  # the common case, decided without the conversions below
         if _traced(x):
             return _real_if_needed(self, x)
-        x = _np.asarray(constant_value(x))
+        x = constant_value(x)
+        if type(x) in anp.adapters:
+            return cast_in_its_library(self, x)
+        x = _np.asarray(x)
         if x.shape != self.shape:
             raise ValueError(
                 "A gradient for an array of shape {} came back with shape {}: a derivative rule returned "
@@ -127,6 +130,8 @@ class ScalarVSpace(VSpace):
         if _traced(x):
             return _real_if_needed(self, x)
         x = constant_value(x)
+        if type(x) in anp.adapters:
+            return cast_in_its_library(self, x)
         if _np.ndim(x) != 0:
             raise ValueError("A gradient for a scalar came back with shape {}: a derivative rule returned "
                              "the wrong shape.".format(_np.shape(x)))
@@ -144,6 +149,18 @@ class ComplexScalarVSpace(ScalarVSpace):
 
     def _covector(self, x):
         return _np.conj(x)
+
+
+def cast_in_its_library(vs, x):
+    """``x``, an array of another library, with ``vs``'s shape and dtype, left in its library: a gradient with
+    respect to a NumPy value computed from, say, Dask data stays lazy."""
+    if x.shape != vs.shape:
+        raise ValueError(
+            "A gradient for an array of shape {} came back with shape {}: a derivative rule returned "
+            "the wrong shape (for a custom primitive, check its defvjp rule).".format(vs.shape, x.shape))
+    if x.dtype.kind == 'c' and not vs.iscomplex:
+        x = x.real
+    return x if x.dtype == vs.dtype else x.astype(vs.dtype)
 
 
 def _real_if_needed(vs, x):

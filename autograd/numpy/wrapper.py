@@ -13,7 +13,7 @@ import types
 
 import numpy as _np
 
-from ..engine import Box, notrace_primitive, primitive
+from ..engine import Box, constant_value, getval, notrace_primitive, primitive
 
 NOTRACE = frozenset("""
     zeros ones empty eye identity arange zeros_like ones_like empty_like tri indices diag_indices
@@ -41,6 +41,8 @@ NOTRACE = frozenset("""
 __all__ = []
 dispatch = {}
 """NumPy function or ufunc -> its autograd.numpy wrapper, for ``__array_function__``/``__array_ufunc__``."""
+adapters = {}
+"""Array type of another library -> its ``backends.Adapter`` (filled by ``backends``)."""
 
 
 def _wants_wrapping(obj):
@@ -76,14 +78,24 @@ def _sum(a, axis=None, dtype=None, out=None, keepdims=_np._NoValue, initial=_np.
     # reduction that numpy.sum would call.
     if type(a) is _np.ndarray and initial is _np._NoValue and where is _np._NoValue:
         return _np.add.reduce(a, axis, dtype, out, keepdims=False if keepdims is _np._NoValue else keepdims)
-    return _np.sum(a, axis, dtype, out, keepdims, initial, where)
+    # By keyword, and only those given: array libraries' sum signatures differ from NumPy's.
+    given = {'keepdims': keepdims, 'initial': initial, 'where': where}
+    given = {key: value for key, value in given.items() if value is not _np._NoValue}
+    return _np.sum(a, axis=axis, dtype=dtype, out=out, **given)
 
 
-for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):
-    setattr(_sum, _attr, getattr(_np.sum, _attr))
-dispatch[_np.sum] = primitive(_sum)
-dispatch[_np.sum].__wrapped__ = _np.sum
-del _attr
+def _astype(x, dtype, /, *, copy=True, device=None):
+    if type(x) in adapters:  # some libraries (Dask) have only the method
+        return x.astype(dtype, copy=copy)
+    return _np.astype(x, dtype, copy=copy, device=device)
+
+
+for _fun, _numpy_fun in ((_sum, _np.sum), (_astype, _np.astype)):
+    for _attr in ('__name__', '__qualname__', '__module__', '__doc__'):
+        setattr(_fun, _attr, getattr(_numpy_fun, _attr))
+    dispatch[_numpy_fun] = primitive(_fun)
+    dispatch[_numpy_fun].__wrapped__ = _numpy_fun
+del _attr, _fun, _numpy_fun
 
 __all__ += wrap_namespace(vars(_np), globals())
 
@@ -131,13 +143,55 @@ def getitem(A, idx):
 @primitive
 def untake(x, idx, vs):
     """The array of space ``vs`` that is zero but for ``x`` added at ``idx`` (the adjoint of indexing)."""
-    result = vs.zeros()
-    add_at(result, idx, x)
-    return result
+    return add_at(vs.zeros(), idx, x)
+
+
+def on_backend_of(x, value):
+    """A host constant ``value`` (a NumPy array or number) on ``x``'s array library: as it is for NumPy ``x``.
+
+    Array libraries such as CuPy refuse NumPy operands, so constants a rule builds with NumPy go through here.
+    """
+    like = getval(x)
+    adapter = adapters.get(type(like))
+    if adapter is None:
+        return value
+    value = constant_value(value)  # constants made with autograd.numpy inside traced code are boxed
+    if isinstance(value, Box) or type(value) in adapters:
+        return value
+    return adapter.asarray(value, like=like)
+
+
+def foreign_array(values):
+    """The first of ``values`` that belongs to another array library (through any boxes), or None."""
+    for value in values:
+        if type(getval(value)) in adapters:
+            return getval(value)
+    return None
+
+
+def refuse_on_backend(name, x):
+    """Raise NotImplementedError if ``x``'s array library cannot give ``name`` the result its rules assume."""
+    adapter = adapters.get(type(getval(x)))
+    if adapter is not None and name in adapter.refuses:
+        raise NotImplementedError('{} on {} arrays: {}'.format(name, adapter.name, adapter.refuses[name]))
+
+
+def contains_foreign(obj):
+    """True for an array of another library, or a list or tuple with one somewhere inside."""
+    if not adapters:  # no other library in use: nothing to look for
+        return False
+    if not isinstance(obj, (list, tuple)):
+        return type(obj) in adapters
+    kinds = set(map(type, obj))  # one pass at C speed, as contains_box
+    return _py.any(k in adapters for k in kinds) or (
+        _py.any(issubclass(k, (list, tuple)) for k in kinds) and _py.any(map(contains_foreign, obj)))
 
 
 def add_at(A, idx, x):
-    """``A[idx] += x`` in place, adding repeated indices as often as they occur."""
+    """``A[idx] += x``, adding repeated indices as often as they occur; in place where the library allows,
+    so the result is returned."""
+    if type(A) is not _np.ndarray and type(A) in adapters:
+        return adapters[type(A)].add_at(A, idx, x)
     if is_basic_index(idx):
         A[idx] += x
     else:
@@ -155,7 +209,9 @@ def is_basic_index(idx):
 
 @primitive
 def full_primitive(fill_value, shape, dtype=None, order='C'):
-    return _np.full(shape, fill_value, dtype, order)
+    # NumPy's full dispatches on like= only: an array of another library is filled in that library.
+    like = fill_value if type(fill_value) in adapters else None
+    return _np.full(shape, fill_value, dtype, order, like=like)
 
 
 @define_wrapper('full', _np.full)
@@ -165,7 +221,7 @@ def full(shape, fill_value, dtype=None, order='C', **kwargs):
 
 @primitive
 def stack_args(axis, *arrays):
-    return _np.stack(arrays, axis)
+    return _np.stack(_promoted(arrays), axis=axis)
 
 
 @define_wrapper('stack', _np.stack)
@@ -177,7 +233,13 @@ def stack(arrays, axis=0, out=None, *, dtype=None):
 
 @primitive
 def concatenate_args(axis, *arrays):
-    return _np.concatenate(arrays, axis)
+    return _np.concatenate(_promoted(arrays), axis=axis)
+
+
+def _promoted(arrays):
+    """NumPy constants among arrays of another library, moved to that library (which refuses mixing)."""
+    like = foreign_array(arrays)
+    return arrays if like is None else [on_backend_of(like, a) for a in arrays]
 
 
 @define_wrapper('concatenate', _np.concatenate)

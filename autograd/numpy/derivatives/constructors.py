@@ -41,7 +41,22 @@ def _leaf_paths(structure, path=()):
 
 @primitive
 def array_from_leaves(structure, *leaves, numpy_fun=_np.array, **kwargs):
+    like = anp.foreign_array(leaves)
+    if like is not None:
+        return _stacked(structure, iter(leaves), like, **kwargs)
     return numpy_fun(_fill(structure, iter(leaves)), **kwargs)
+
+
+def _stacked(structure, leaves, like, dtype=None, ndmin=0, **ignored):
+    # NumPy would convert arrays of another library to its own (CuPy refuses): stack them in theirs.
+    def nest(s):
+        if s is None:
+            return anp.on_backend_of(like, next(leaves))
+        return _np.stack([nest(item) for item in s])
+    result = nest(structure)
+    if ndmin > result.ndim:
+        result = result.reshape((1,) * (ndmin - result.ndim) + result.shape)
+    return result if dtype is None else result.astype(dtype)
 
 
 def _array_vjp(argnums, ans, args, kwargs):
@@ -67,6 +82,11 @@ defvjp_argnums(array_from_leaves, _array_vjp)
 defjvp_argnums(array_from_leaves, _array_jvp)
 
 
+def _plain(obj):
+    """Whether NumPy itself can build the array: nothing traced, and no array of another library."""
+    return not contains_box(obj) and not anp.contains_foreign(obj)
+
+
 def _build(numpy_fun, obj, **kwargs):
     leaves = []
     structure = _split(obj, leaves)
@@ -75,7 +95,7 @@ def _build(numpy_fun, obj, **kwargs):
 
 @anp.define_wrapper('array', _np.array)
 def array(object, dtype=None, **kwargs):
-    if not contains_box(object):
+    if _plain(object):
         return _np.array(object, dtype, **kwargs)
     return _build(_np.array, object, dtype=dtype, **kwargs)
 
@@ -85,16 +105,22 @@ sequence_packer.append(array)
 
 @anp.define_wrapper('asarray', _np.asarray)
 def asarray(a, dtype=None, order=None, **kwargs):
-    if not contains_box(a):
+    if _plain(a):
         return _np.asarray(a, dtype, order, **kwargs)
     return _build(_np.asarray, a, dtype=dtype, order=order, **kwargs)
 
 
 @anp.define_wrapper('asanyarray', _np.asanyarray)
 def asanyarray(a, dtype=None, order=None, **kwargs):
-    if not contains_box(a):
+    if _plain(a):
         return _np.asanyarray(a, dtype, order, **kwargs)
     return _build(_np.asanyarray, a, dtype=dtype, order=order, **kwargs)
+
+
+def _host_zeros(value):
+    if type(value) in anp.adapters:
+        return _np.zeros(value.shape, value.dtype)
+    return _np.zeros_like(value)
 
 
 class _TracedConcatenator:
@@ -110,10 +136,12 @@ class _TracedConcatenator:
 
     def __getitem__(self, key):
         items = key if isinstance(key, tuple) else (key,)
-        if not any(map(contains_box, items)):
+        if not any(map(contains_box, items)) and not anp.contains_foreign(items):
             return self.numpy_concatenator[key]
-        items = [array(item) if isinstance(item, (list, tuple)) and contains_box(item) else item for item in items]
-        traced = [item for item in items if isinstance(item, Box)]
+        items = [array(item) if isinstance(item, (list, tuple)) and not _plain(item) else item for item in items]
+        # Arrays of other libraries take the traced items' path: NumPy lays out host stand-ins for them.
+        traced = [item for item in items if isinstance(item, Box) or anp.contains_foreign(item)]
+        is_item = {id(item) for item in traced}
         numbers, first = {}, 1
         for item in traced:
             value = getval(item)
@@ -121,15 +149,15 @@ class _TracedConcatenator:
                                  .astype(_np.result_type(value)))
             first += _np.size(value)
         constant = self.numpy_concatenator[tuple(
-            _np.zeros_like(getval(item)) if isinstance(item, Box) else item for item in items)]
+            _host_zeros(getval(item)) if id(item) in is_item else item for item in items)]
         numbered = self.numpy_concatenator[tuple(
-            numbers[id(item)] if isinstance(item, Box) else item for item in items)]
+            numbers[id(item)] if id(item) in is_item else item for item in items)]
         with _np.errstate(invalid='ignore'):  # inf - inf in the constant part: not a traced element
             position = _np.real(numbered - constant)
         is_traced = position > 0.5
         picks = _np.rint(_np.where(is_traced, position, 1.0)).astype(_np.intp) - 1
         elements = anp.concatenate([anp.ravel(item) for item in traced])
-        return anp.where(is_traced, elements[picks], constant)
+        return anp.where(is_traced, elements[picks], anp.on_backend_of(elements, constant))
 
     def __len__(self):
         return 0
@@ -143,7 +171,7 @@ def make_diagonal(D, offset=0, axis1=0, axis2=1):
     """The array whose ``diagonal(offset, axis1, axis2)`` is ``D`` and which is zero elsewhere: the inverse
     of ``numpy.diagonal`` (which takes that diagonal, along the last axis, from the two axes it removes)."""
     n, k = shape_of(D)[-1], abs(offset)
-    square = anp.multiply(anp.expand_dims(D, -1), anp.eye(n, dtype=anp.result_type(D)))
+    square = anp.multiply(anp.expand_dims(D, -1), anp.on_backend_of(D, anp.eye(n, dtype=anp.result_type(D))))
     # The n x n diagonal block sits k columns right (offset > 0) or k rows down (offset < 0).
     rows, columns = ((0, k), (k, 0)) if offset >= 0 else ((k, 0), (0, k))
     padded = anp.pad(square, [(0, 0)] * (len(shape_of(D)) - 1) + [rows, columns])
@@ -199,7 +227,7 @@ def _spread(x, samples, p):
     ndim = len(shape_of(samples))
     shape = list((1,) * (ndim - 1 - len(shape_of(x))) + shape_of(x))
     shape.insert(_sample_axis(samples, p), 1)
-    return anp.reshape(x, tuple(shape))
+    return anp.reshape(anp.on_backend_of(samples, x), tuple(shape))
 
 
 def _linspace_rates(ans, p):

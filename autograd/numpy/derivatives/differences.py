@@ -163,7 +163,7 @@ def trapezoid(y, x=None, dx=1.0, axis=-1):
     if x is None:
         widths = dx
     else:
-        x = _array(x)
+        x = anp.on_backend_of(y, _array(x))
         if len(shape_of(x)) == 1:
             widths = anp.reshape(diff(x), tuple(-1 if i == axis else 1 for i in range(ndim)))
         else:

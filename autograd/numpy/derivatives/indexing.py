@@ -44,7 +44,12 @@ def flat_index(shape, flat):
     every read is of its one element)."""
     if not shape:
         return None
-    return _np.unravel_index(in_range(_np.asarray(flat), _np.prod(shape, dtype=int), 'wrap'), shape)
+    return _np.unravel_index(in_range(_indices(flat), _np.prod(shape, dtype=int), 'wrap'), shape)
+
+
+def _indices(indices):
+    # Index arrays stay in their library (on the device for CuPy); lists and numbers become NumPy's.
+    return indices if hasattr(indices, 'shape') else _np.asarray(indices)
 
 
 def in_range(indices, n, mode):
@@ -56,7 +61,7 @@ def in_range(indices, n, mode):
 def take_index(shape, indices, axis=None, mode='raise'):
     """The index ``idx`` with ``a[idx] == take(a, indices, axis, mode=mode)`` for ``a`` of ``shape``."""
     n = _np.prod(shape, dtype=int) if axis is None else shape[axis]
-    indices = in_range(_np.asarray(indices), n, mode)
+    indices = in_range(_indices(indices), n, mode)
     if axis is None:
         return flat_index(shape, indices)
     return (slice(None),) * (axis % len(shape)) + (indices,)

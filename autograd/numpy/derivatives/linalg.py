@@ -175,6 +175,7 @@ defjvp(anp_linalg.pinv, _pinv_jvp)
 # cholesky: a = L L^H, so inv(L) dL = lower_half(inv(L) da inv(L)^H).
 
 def _cholesky_factor(ans, upper):
+    anp.refuse_on_backend('cholesky', ans)
     return H(ans) if upper else ans
 
 

@@ -42,14 +42,14 @@ def _derivative_coeffs(p):
     """The coefficients of p' along p's first axis (the axis polyval reads), one fewer than p's."""
     shape = shape_of(p)
     n = max(shape[0] - 1, 0)
-    return p[:n] * _np.arange(n, 0, -1).reshape((n,) + (1,) * (len(shape) - 1))
+    return p[:n] * anp.on_backend_of(p, _np.arange(n, 0, -1).reshape((n,) + (1,) * (len(shape) - 1)))
 
 
 def _polyval_transpose(g, x, p):
     """The gradient for the coefficients p of a cotangent g of polyval(p, x): g times x**(n - i), summed
     over everything but coefficient i."""
     shape = shape_of(p)
-    powers = _float(x)[..., None] ** _np.arange(shape[0] - 1, -1, -1)
+    powers = _float(x)[..., None] ** anp.on_backend_of(x, _np.arange(shape[0] - 1, -1, -1))
     per_power = unbroadcast_to(anp.expand_dims(g, -1) * powers, shape[1:] + shape[:1], is_complex(p))
     return anp.moveaxis(per_power, -1, 0)
 
@@ -70,8 +70,8 @@ def _vander_slopes(ans, increasing):
     if n == 0:
         return ans
     if increasing:
-        return zero_pad(ans[:, :-1], 1, 1, 0) * _np.arange(n)
-    return zero_pad(ans[:, 1:], 1, 0, 1) * _np.arange(n - 1, -1, -1)
+        return zero_pad(ans[:, :-1], 1, 1, 0) * anp.on_backend_of(ans, _np.arange(n))
+    return zero_pad(ans[:, 1:], 1, 0, 1) * anp.on_backend_of(ans, _np.arange(n - 1, -1, -1))
 
 
 defvjp(anp.vander, lambda ans, x, N=None, increasing=False:
@@ -103,7 +103,7 @@ def poly(seq_of_zeros):
         raise ValueError("poly: input must be 1d or non-empty square 2d array.")
     if shape_of(zeros)[0] == 0:
         return 1.0
-    a = _np.ones((1,), zeros.dtype)
+    a = anp.on_backend_of(zeros, _np.ones((1,), zeros.dtype))
     for zero in zeros:
         a = anp.convolve(a, anp.stack([anp.ones_like(zero), -zero]))
     if is_complex(a):
@@ -191,7 +191,7 @@ def polyder(p, m=1):
     p = _coeffs(p)
     for _ in range(m):
         n = shape_of(p)[0] - 1
-        p = p[:-1] * _np.arange(n, 0, -1)
+        p = p[:-1] * anp.on_backend_of(p, _np.arange(n, 0, -1))
     return p
 
 
@@ -202,14 +202,14 @@ def polyint(p, m=1, k=None):
     m = int(m)
     if m < 0:
         raise ValueError("Order of integral must be positive (see polyder)")
-    k = anp.atleast_1d(_np.zeros(m, float) if k is None else _coeffs(k))
+    k = anp.atleast_1d(anp.on_backend_of(p, _np.zeros(m, float)) if k is None else _coeffs(k))
     if shape_of(k)[0] == 1 and m > 1:
-        k = k[0] * _np.ones(m, float)
+        k = k[0] * anp.on_backend_of(p, _np.ones(m, float))
     if shape_of(k)[0] < m:
         raise ValueError("k must be a scalar or a rank-1 array of length 1 or >m.")
     p = _coeffs(p)
     for i in range(m):
-        scaled, constant = p / _np.arange(shape_of(p)[0], 0, -1), k[i:i + 1]
+        scaled, constant = p / anp.on_backend_of(p, _np.arange(shape_of(p)[0], 0, -1)), k[i:i + 1]
         # One dtype before joining: concatenate's VJP hands a real part a complex gradient.
         dtype = _np.result_type(scaled.dtype, constant.dtype)
         p = anp.concatenate([_cast(scaled, dtype), _cast(constant, dtype)])

@@ -31,7 +31,8 @@ def _spread(g, x, axis, keepdims):
 
 def _included(x, where=True, nan=False):
     """The elements of ``x`` a reduction includes, broadcast to ``x`` (None for all of them)."""
-    mask = None if where is True or where is _NoValue else anp.broadcast_to(where, shape_of(x))
+    mask = None if where is True or where is _NoValue else anp.broadcast_to(anp.on_backend_of(x, where),
+                                                                            shape_of(x))
     if nan:
         present = anp.logical_not(anp.isnan(x))
         mask = present if mask is None else anp.logical_and(mask, present)
@@ -369,7 +370,7 @@ class _OrderWeights:
         params.update(a=self.ranks, keepdims=True, out=None, overwrite_input=False)
         if 'q' in params:
             params['q'] = getval(params['q'])
-        rank = _np.asarray(numpy_fun(*call.args, **call.kwargs))
+        rank = numpy_fun(*call.args, **call.kwargs)  # an array or a NumPy scalar: both have a shape
         expected = (_np.shape(params['q']) if 'q' in params else ()) + tuple(
             1 if i in self.axes else n for i, n in enumerate(shape_of(x)))
         if rank.shape != expected:
@@ -444,7 +445,9 @@ def _order_jvp_q(fun):
         derivative, weights = _q_derivative(fun, x, (q,) + args, kwargs)
         if derivative is None:
             return None
-        per_q = anp.reshape(t, shape_of(t) + (1,) * (len(weights.kept_shape) - weights.q_ndim))
+        # A scalar q's tangent broadcasts as it is; reshaped, a NumPy scalar would be a NumPy array, which
+        # other libraries refuse to multiply with their own.
+        per_q = anp.reshape(t, shape_of(t) + (1,) * (len(weights.kept_shape) - weights.q_ndim)) if shape_of(t) else t
         return anp.reshape(per_q * derivative, shape_of(ans))
     return jvp
 

@@ -43,7 +43,7 @@ for _fun in (anp.atleast_1d, anp.atleast_2d, anp.atleast_3d):
 def _transpose_vjp(ans, x, axes=None):
     if axes is None:
         return lambda g: anp.transpose(g)
-    return lambda g: anp.transpose(g, _np.argsort(axes))
+    return lambda g: anp.transpose(g, axes=tuple(_np.argsort(axes).tolist()))
 
 
 defvjp(anp.transpose, _transpose_vjp)
@@ -491,7 +491,7 @@ def _pad_axis_adjoint(axis, n, widths, mode, linear_kwargs, dtype):
             return kept
         copied = anp.getitem(g, lead + (rows,))
         if not _np.all(weights == 1):
-            copied = copied * weights.reshape((-1,) + (1,) * (len(shape_of(g)) - axis - 1))
+            copied = copied * anp.on_backend_of(g, weights.reshape((-1,) + (1,) * (len(shape_of(g)) - axis - 1)))
         return kept + anp.untake(copied, lead + (cols,), vspace(kept))
     return adjoint
 

@@ -25,8 +25,9 @@ def _two_dimensional(x, dtype):
     return anp.reshape(x, (1, -1)) if len(shape_of(x)) < 2 else x
 
 
-def _weights(weights, name, n):
-    """Checked frequency or observation weights for ``n`` observations (None when not given)."""
+def _weights(weights, name, n, x):
+    """Checked frequency or observation weights for ``n`` observations ``x`` (None when not given), in ``x``'s
+    array library."""
     if weights is None:
         return None
     weights = _array(weights)
@@ -41,7 +42,7 @@ def _weights(weights, name, n):
         raise RuntimeError("incompatible numbers of samples and {}".format(name))
     if _np.any(values < 0):
         raise ValueError("{} cannot be negative".format(name))
-    return weights
+    return anp.on_backend_of(x, weights)
 
 
 @anp.define_wrapper('cov', _np.cov)
@@ -75,8 +76,8 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
     if ddof is None:
         ddof = 0 if bias else 1
     n = shape_of(x)[1]
-    fweights = _weights(fweights, 'fweights', n)
-    aweights = _weights(aweights, 'aweights', n)
+    fweights = _weights(fweights, 'fweights', n, x)
+    aweights = _weights(aweights, 'aweights', n, x)
     w = fweights if aweights is None else aweights if fweights is None else fweights * aweights
     if w is None:
         mean, factor = anp.mean(x, axis=1), n - ddof

@@ -1,0 +1,68 @@
+"""Array libraries other than NumPy: CuPy, Dask, and any array type that speaks NumPy's dispatch protocols.
+
+Rules call ``autograd.numpy`` functions, and NumPy hands a foreign array to its own library through
+``__array_ufunc__`` and ``__array_function__``; what NumPy cannot dispatch (``add.at``, functions a library
+lacks) comes from the library's ``Adapter``. A library is registered the first time one of its arrays
+reaches autograd, so ``import autograd`` never imports CuPy or Dask.
+"""
+import importlib
+
+import numpy as _np
+
+from ...engine import Box, BoxIfKind, VSpace
+from ...engine.tracing import type_finders
+from .. import wrapper as anp
+from ..array_box import ArrayBox
+from .generic import Adapter, foreign_vspace
+
+__all__ = ['Adapter', 'register_array_type', 'adapter_of']
+
+_ADAPTER_MODULES = {'dask': '.dask', 'cupy': '.cupy'}
+"""Top-level module of an array type -> the module here whose ``adapter(array_type)`` serves it."""
+
+_adapters = anp.adapters
+
+
+def register_array_type(array_type, adapter=None):
+    """Differentiate values of ``array_type``, an array class of another library, like NumPy arrays.
+
+    The class must implement ``__array_ufunc__`` and ``__array_function__`` (NumPy's dispatch protocols) and
+    have ``shape``, ``dtype``, ``ndim`` and ``size``. ``adapter``, an ``Adapter`` (default: the generic one),
+    supplies what the protocols cannot reach, such as scatter-adding into an array.
+    """
+    if not (hasattr(array_type, '__array_ufunc__') and hasattr(array_type, '__array_function__')):
+        raise TypeError(
+            "register_array_type: {} does not implement __array_ufunc__ and __array_function__, through "
+            "which autograd.numpy reaches its library; wrap it in a class that does.".format(
+                array_type.__qualname__))
+    if issubclass(array_type, _np.ndarray):
+        raise TypeError("register_array_type: {} is an ndarray subclass; use "
+                        "autograd.numpy.subclasses.declare_safe for it".format(array_type.__qualname__))
+    _adapters[array_type] = adapter or Adapter()
+    Box.type_mappings[array_type] = BoxIfKind(ArrayBox, 'fc')
+    VSpace.register(array_type, _foreign_vspace)
+
+
+def adapter_of(value):
+    """The adapter of ``value``'s array library; None for NumPy values and non-arrays."""
+    return _adapters.get(type(value))
+
+
+def _foreign_vspace(value):
+    return foreign_vspace(value, _adapters[type(value)])
+
+
+def _find_array_type(value_type):
+    if value_type in _adapters or issubclass(value_type, (_np.ndarray, _np.generic)):
+        return False
+    if not (hasattr(value_type, '__array_ufunc__') and hasattr(value_type, '__array_function__')):
+        return False
+    library = (getattr(value_type, '__module__', None) or '').partition('.')[0]
+    adapter = None
+    if library in _ADAPTER_MODULES:
+        adapter = importlib.import_module(_ADAPTER_MODULES[library], __name__).adapter(value_type)
+    register_array_type(value_type, adapter)
+    return True
+
+
+type_finders.append(_find_array_type)

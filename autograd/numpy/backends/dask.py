@@ -1,0 +1,57 @@
+"""Dask arrays: lazy, so nothing here may look at data; what Dask lacks is refused rather than computed."""
+import re
+import warnings
+
+import numpy as _np
+
+from ...engine.tracing import pass_scopes
+from .generic import Adapter
+
+
+class DaskAdapter(Adapter):
+    name = 'Dask'
+    eager = False
+    refuses = {
+        'cholesky': "numpy.linalg.cholesky of a Dask array gives Dask's upper factor, not NumPy's lower "
+                    "one, so its derivative would be wrong. Use dask.array.linalg.cholesky(a, lower=True) "
+                    "outside the differentiated function, or compute the array first.",
+    }
+
+    def add_at(self, target, idx, x):
+        # Dask has no add.at: sum x into target's flat positions with bincount, which adds repeats.
+        import dask.array as da
+        positions = _np.arange(target.size).reshape(target.shape)[idx]
+        x = da.broadcast_to(x, positions.shape).ravel()
+        flat = da.from_array(positions.ravel(), chunks=x.chunks)
+        if x.dtype.kind == 'c':
+            added = (da.bincount(flat, weights=x.real, minlength=target.size)
+                     + 1j * da.bincount(flat, weights=x.imag, minlength=target.size))
+        else:
+            added = da.bincount(flat, weights=x, minlength=target.size)
+        return target + added.reshape(target.shape).astype(target.dtype)
+
+    def asarray(self, value, like):
+        import dask.array as da
+        return da.from_array(_np.asarray(value), chunks=-1)
+
+
+_FALLBACK = re.escape('The `numpy.') + r'.* function is not implemented by Dask'
+
+
+def _refuse_fallbacks():
+    # Where Dask lacks a NumPy function, it computes the whole graph and carries on with NumPy's result,
+    # warning only: on a cluster's data that is a silent, possibly huge, host computation. While autograd
+    # differentiates, the warning is an error naming the function.
+    guard = warnings.catch_warnings()
+    guard.__enter__()
+    warnings.filterwarnings('error', message=_FALLBACK, category=FutureWarning)
+    return guard
+
+
+def _restore(guard):
+    guard.__exit__(None, None, None)
+
+
+def adapter(array_type):
+    pass_scopes.append((_refuse_fallbacks, _restore))
+    return DaskAdapter()
