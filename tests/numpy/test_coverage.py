@@ -1,15 +1,12 @@
 """The coverage table: every public NumPy callable is classified, and docs/coverage.md is current."""
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy
-import pytest
 
 from autograd.numpy import coverage, wrapper
 
-DOC = Path(__file__).resolve().parents[2] / 'docs' / 'coverage.md'
+from ..generated_docs import assert_current
 
 
 def test_every_numpy_callable_is_classified():
@@ -22,12 +19,7 @@ def test_at_least_95_percent_of_differentiable_functions_are_ruled():
 
 
 def test_committed_table_is_current():
-    committed = DOC.read_text()
-    generated_with = re.search(r'with NumPy (\S+);', committed).group(1)
-    if generated_with != numpy.__version__:
-        pytest.skip('docs/coverage.md lists the callables of NumPy {}, not of this NumPy {}'.format(
-            generated_with, numpy.__version__))
-    assert committed == coverage.table(), 'regenerate: python -m autograd.numpy.coverage > docs/coverage.md'
+    assert_current('coverage.md', 'NumPy', numpy.__version__, coverage.table(), 'autograd.numpy.coverage')
 
 
 def test_import_survives_numpy_without_a_removed_name():
