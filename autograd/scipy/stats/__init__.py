@@ -5,9 +5,10 @@ Each distribution is a module (``from autograd.scipy.stats import norm``, or
 ``norm.logpdf(x, loc=0, scale=1)``; parameters may be passed positionally or by keyword. They are
 compositions of differentiable ``autograd.numpy`` and ``autograd.scipy.special`` functions, so they
 differentiate in both modes, to any order, with respect to the variable and every continuous parameter.
-The exceptions raise an error that names the distribution, method and parameter: shapes that enter
-only an incomplete gamma or beta function in the cdf family (gamma's ``a``, t's ``df``, ...), and discrete
-arguments (counts, ``n`` of binom, ``loc`` of discrete distributions). Parameters out of range give NaN,
+The quantiles (``ppf``, ``isf``) that SciPy finds numerically are differentiated as inverses of the cdf.
+The exceptions raise an error that names the distribution, method and parameter: vonmises' cdf family in
+``kappa`` (SciPy computes it numerically), and discrete arguments (counts, ``n`` of binom, ``loc`` of
+discrete distributions). Parameters out of range give NaN,
 like SciPy. The members that carry no derivative (``rvs``, ``fit``, ``mean``, ``interval``, ...) are
 SciPy's, served on plain values. ``gaussian_kde`` is a class, as in SciPy.
 """

@@ -14,6 +14,7 @@ import numpy as _np
 import scipy.stats
 
 from ... import numpy as anp
+from ...differential_operators import elementwise_grad
 from ...engine import defjvp, defvjp, getval, isbox, primitive
 from ...numpy.derivatives.helpers import broadcast_like, unbroadcast
 from ._common import log_probability, on_support
@@ -150,6 +151,16 @@ def _inverse(name, method, std_logpdf, cdf_partials):
     return scipy_function(name, method, slopes)
 
 
+def _partial(cdf, index):
+    """d cdf / d shape number ``index``, elementwise, by differentiating the cdf's formula (traced functions,
+    so the partial differentiates again)."""
+    def partial(z, *shapes):
+        shape = _np.broadcast_shapes(*(anp.shape(v) for v in (z,) + shapes))
+        spread = anp.broadcast_to(shapes[index], shape)  # one cdf value per shape value
+        return elementwise_grad(lambda s: cdf(z, *shapes[:index], s, *shapes[index + 1:]))(spread)
+    return partial
+
+
 def _always_valid(*shapes):
     return True
 
@@ -214,11 +225,13 @@ def continuous(namespace, shapes=(), support=(-_np.inf, _np.inf), closed=True, v
     unbounded = support == (-_np.inf, _np.inf)  # then no mask of the support is needed
     name, support = _short(namespace), _constant(support)
     refusals = {m: dict(refused or {}) for m in CDF_FAMILY}
-    cdf_partials = cdf_partials or {}
+    tails = _tails(std)
+    cdf_partials = dict({s: _partial(tails['cdf'], i) for i, s in enumerate(shapes) if s not in refusals['cdf']},
+                        **(cdf_partials or {}))
     if 'ppf' not in std and 'isf' not in std:
         for m in ('ppf', 'isf'):
             refusals[m].update({s: NUMERIC_QUANTILE for s in shapes if s not in cdf_partials and s not in refusals[m]})
-    forms = dict(_tails(std), **_quantiles(name, std, [cdf_partials.get(s) for s in shapes]))
+    forms = dict(tails, **_quantiles(name, std, [cdf_partials.get(s) for s in shapes]))
     loc_scale = (('loc', 0.0), ('scale', 1.0))
 
     def define(method, first, compute):

@@ -1,14 +1,12 @@
 """The gamma distribution, ``scipy.stats.gamma``, with shape ``a``; ``z = (x - loc) / scale`` >= 0.
 
-The cdf family is not differentiable in ``a`` here (an error says so): that derivative of the incomplete
-gamma function has no closed form.
+The cdf family is differentiable in ``a`` through ``autograd.scipy.special.gammainc``'s series in its shape,
+and ``ppf``/``isf`` as the inverse of the cdf.
 """
 import numpy as _np
 
 from .. import special as _special
 from ._family import continuous as _continuous
-
-_INCOMPLETE_GAMMA = "the incomplete gamma function's derivative in its shape has no closed form here"
 
 
 def _logpdf(z, a):
@@ -20,6 +18,6 @@ def _entropy(a):
     return a + _special.gammaln(a) + (1.0 - a) * _special.digamma(a)
 
 
-_continuous(globals(), ('a',), support=(0.0, _np.inf), valid=lambda a: a > 0, refused={'a': _INCOMPLETE_GAMMA},
+_continuous(globals(), ('a',), support=(0.0, _np.inf), valid=lambda a: a > 0,
             logpdf=_logpdf, cdf=lambda z, a: _special.gammainc(a, z), sf=lambda z, a: _special.gammaincc(a, z),
             entropy=_entropy)

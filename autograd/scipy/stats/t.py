@@ -1,7 +1,6 @@
 """Student's t distribution, ``scipy.stats.t``, with ``df`` degrees of freedom.
 
-The cdf family is not differentiable in ``df`` here (an error says so): that derivative of the
-incomplete beta function has no closed form.
+The cdf family is differentiable in ``df`` through ``autograd.scipy.special.stdtr``'s rule in ``df``.
 """
 import math as _math
 
@@ -19,7 +18,6 @@ def _entropy(df):
 
 
 _continuous(globals(), ('df',), valid=lambda df: df > 0,
-            refused={'df': "the incomplete beta function's derivative in its parameters has no closed form here"},
             logpdf=lambda z, df: (_special.gammaln(0.5 * (df + 1.0)) - _special.gammaln(0.5 * df)
                                   - 0.5 * (_anp.log(df) + _LOG_PI) - 0.5 * (df + 1.0) * _anp.log1p(z ** 2 / df)),
             cdf=lambda z, df: _special.stdtr(df, z),
