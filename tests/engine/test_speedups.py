@@ -193,12 +193,16 @@ def test_repeated_gradients_do_not_leak():
     x = onp.linspace(-1, 1, 5)
     for _ in range(200):
         f(x)
-    gc.collect()
-    before = sys.getallocatedblocks()
-    for _ in range(2000):
-        f(x)
-    gc.collect()
-    assert sys.getallocatedblocks() - before < 200
+
+    def growth():
+        gc.collect()
+        before = sys.getallocatedblocks()
+        for _ in range(2000):
+            f(x)
+        gc.collect()
+        return sys.getallocatedblocks() - before
+    # A leak grows in every round; threads other tests left running (a Dask cluster's) allocate now and then.
+    assert min(growth() for _ in range(3)) < 200
 
 
 @pytest.mark.parametrize('fun', [np.sin, lambda x: x * 2.0, lambda x: x * x], ids=['unary', 'binary', 'both'])
