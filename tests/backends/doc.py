@@ -1,4 +1,6 @@
 """docs/backends.md, generated from the backend tests' tables: ``python -m tests.backends.doc > docs/backends.md``."""
+import numpy
+
 from .functions import DASK_UNSUPPORTED, FUNCTIONS
 from .strict_unsupported import UNSUPPORTED
 
@@ -60,8 +62,8 @@ Not supported on Dask, and why:
 CuPy arrays run the same functions on their GPU (`tests/backends/test_cupy.py`, skipped without a GPU).
 The proof on any machine is `StrictArray` (`tests/backends/strict_array.py`), a CPU array as strict as
 CuPy: it refuses `__array__` and NumPy arrays as operands. Every table-driven test of `tests/numpy` runs a
-second time with it; these {strict_failing} runs cannot pass, for the reasons given (they are expected failures
-there):
+second time with it; with NumPy {numpy_version}; these {strict_failing} runs cannot pass, for the reasons given
+(they are expected failures there):
 
 {strict_unsupported}
 """
@@ -79,7 +81,8 @@ def generate():
     working = sorted(set(FUNCTIONS) - set(DASK_UNSUPPORTED))
     return INTRODUCTION.format(
         working=len(working), dask_functions=', '.join('`{}`'.format(n) for n in working),
-        dask_unsupported=_reasons(DASK_UNSUPPORTED), strict_failing=len(UNSUPPORTED), strict_unsupported=_reasons(UNSUPPORTED))
+        dask_unsupported=_reasons(DASK_UNSUPPORTED), strict_failing=len(UNSUPPORTED),
+        strict_unsupported=_reasons(UNSUPPORTED), numpy_version=numpy.__version__)
 
 
 if __name__ == '__main__':
