@@ -1,4 +1,6 @@
-"""``autograd.scipy.integrate``: ``odeint`` with derivatives with respect to ``y0``, ``t`` and ``args``.
+"""``autograd.scipy.integrate``: ``odeint`` with derivatives with respect to ``y0``, ``t`` and ``args``;
+``solve_ivp`` and the sampled-data quadratures (``trapezoid``, ``simpson`` and their cumulative forms) are
+in private modules of their own.
 
 Reverse mode uses the adjoint method: for ``dy/dt = f(y, t, theta)`` and a cotangent ``g[i]`` for each
 ``y(t[i])``, the adjoint ``a`` obeys ``da/dt = -a (df/dy)``, and the gradient of ``theta`` gathers

@@ -1,6 +1,10 @@
-"""``autograd.scipy.signal``: differentiable ``convolve``, ``correlate``, ``convolve2d`` and ``correlate2d``.
+"""``autograd.scipy.signal``: differentiable convolution, filtering, detrending and spectral estimates.
 
-``convolve`` is the one primitive. Its result is a window (set by ``mode``) of the full convolution
+This module holds the convolutions; filtering (``lfilter``, ``filtfilt``, ``sosfilt`` and their initial
+states), ``detrend``, the FFT convolutions and the spectral estimates (``stft``, ``istft``, ``welch``,
+``csd``, ``coherence``, ``periodogram``) each live in a private module of their own.
+
+``convolve`` is the one primitive here. Its result is a window (set by ``mode``) of the full convolution
 ``z[k] = sum_j in1[j] in2[k - j]``, which is bilinear, so each argument's gradient is a window of the full
 convolution of the incoming gradient with the other argument reversed: the rules call ``convolve`` again
 and differentiate to any order. The others are built from it: correlating is convolving with ``in2``
