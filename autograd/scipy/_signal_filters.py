@@ -114,8 +114,8 @@ def lfilter_zi(b, a):
     order = max(len(a), len(b)) - 1
     b = anp.concatenate([b, anp.zeros_like(b[:1] * a[:1], shape=order + 1 - len(b))]) / a[0]
     a = anp.concatenate([a, anp.zeros_like(a[:1], shape=order + 1 - len(a))]) / a[0]
-    first = anp.eye(order)[0]
-    system = anp.eye(order) - anp.eye(order, k=1) + anp.outer(a[1:], first)
+    eye = anp.on_backend_of(a, anp.eye(order))
+    system = eye - anp.on_backend_of(a, anp.eye(order, k=1)) + anp.outer(a[1:], eye[0])
     return _linalg.solve(system, b[1:] - a[1:] * b[0])
 
 
