@@ -46,13 +46,18 @@ def array_type(request, monkeypatch, kinds='fc'):
     ``cupyx.scipy``."""
     kind = getattr(request, 'param', 'ndarray')
     if kind == 'strict':
-        register_array_type(StrictArray)
-        monkeypatch.setitem(adapters, StrictArray, StrictScipy())
+        use_strict_scipy(monkeypatch)
         strict = _on_strict_arrays(test_util.check_grads, functools.partial(to_strict, kinds=kinds))
         for module in (request.module, util):
             if hasattr(module, 'check_grads'):
                 monkeypatch.setattr(module, 'check_grads', strict)
     return kind
+
+
+def use_strict_scipy(monkeypatch):
+    """Give StrictArray its SciPy for the rest of the test."""
+    register_array_type(StrictArray)
+    monkeypatch.setitem(adapters, StrictArray, StrictScipy())
 
 
 def _on_strict_arrays(check_grads, convert):
