@@ -19,15 +19,19 @@ import scipy.signal as _source
 
 from ..engine import defjvp_argnum, defvjp_argnum, getval
 from ..numpy import linalg as _linalg, wrapper as anp
+from ..numpy.backends import scipy_on_backends
 from ..numpy.derivatives.helpers import is_complex, shape_of
 from ..numpy.wrapper import primitive
 
 __all__ = ['lfilter', 'lfilter_zi', 'filtfilt', 'sosfilt', 'sosfilt_zi', 'sosfiltfilt']
 
 
+_scipy_lfilter = scipy_on_backends('signal', 'lfilter', _source.lfilter)
+
+
 @primitive
 def _all_pole(a, u):
-    return _source.lfilter(_np.ones(1), a, u, axis=-1)
+    return _scipy_lfilter(anp.on_backend_of(anp.foreign_array((a, u)), _np.ones(1)), a, u, axis=-1)
 
 
 def _moving_sum(c, x):
