@@ -59,17 +59,18 @@ def scipy_on_backends(module, name, fun, elementwise=False):
     values pay nothing. Any other function calls, for another library's arrays, the one that library's
     adapter provides (``Adapter.scipy_function``), which refuses what the library cannot compute.
     """
-    if isinstance(fun, _np.ufunc):
-        if fun.nout == 1:
-            return fun
-        elementwise = True
+    ufunc = isinstance(fun, _np.ufunc)
+    if ufunc and fun.nout == 1:
+        return fun
 
     @functools.wraps(fun)
     def on_backend(*args, **kwargs):
         adapter = _library_of(itertools.chain(args, kwargs.values()))
         if adapter is not None:
-            return adapter.scipy_function(module, name, fun, elementwise)(*args, **kwargs)
+            return adapter.scipy_function(module, name, fun, elementwise or ufunc)(*args, **kwargs)
         return fun(*args, **kwargs)
+    if ufunc:  # its arity, for code that reads it
+        on_backend.nin, on_backend.nout = fun.nin, fun.nout
     return on_backend
 
 
