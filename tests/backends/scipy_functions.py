@@ -56,7 +56,7 @@ SCIPY = {
     'stats.norm.logsf': _unary(lambda x: stats.norm.logsf(x, 0.2, 1.5)),
     'stats.norm.ppf': _unary(lambda q: stats.norm.ppf(0.1 + 0.8 * q), _UNIT),
     'stats.t.logpdf': _unary(lambda x: stats.t.logpdf(x, 3.5)),
-    'stats.t.cdf': _unary(lambda df: stats.t.cdf(0.7, 2.0 + df), _POSITIVE),
+    'stats.t.cdf': _unary(lambda x: stats.t.cdf(x, 3.5)),
     'stats.gamma.logpdf': (lambda x, a: stats.gamma.logpdf(x, a), [(2, 3), (3,)], [_POSITIVE, _POSITIVE]),
     'stats.gamma.cdf': _unary(lambda x: stats.gamma.cdf(x, 2.5), _POSITIVE),
     'stats.gamma.ppf': _unary(lambda q: stats.gamma.ppf(0.1 + 0.8 * q, 2.5), _UNIT),
