@@ -54,8 +54,10 @@ def _found_by_name(obj):
     return getattr(module, getattr(obj, '__qualname__', ''), None) is obj
 
 
-def wrap_namespace(source, target, notrace=NOTRACE):
-    """Copy the public names of ``source`` into ``target``, wrapping callables as (notrace) primitives."""
+def wrap_namespace(source, target, notrace=NOTRACE, forward=None):
+    """Copy the public names of ``source`` into ``target``, wrapping callables as (notrace) primitives.
+
+    ``forward(name, obj)``, if given, is the function the primitive of ``obj`` calls (by default ``obj``)."""
     names = []
     for name, obj in source.items():
         if name.startswith('_') or isinstance(obj, types.ModuleType):
@@ -63,7 +65,8 @@ def wrap_namespace(source, target, notrace=NOTRACE):
         if _wants_wrapping(obj):
             wrapped = dispatch.get(obj)
             if wrapped is None:
-                wrapped = notrace_primitive(obj) if name in notrace else primitive(obj)
+                body = forward(name, obj) if forward else obj
+                wrapped = notrace_primitive(body) if name in notrace else primitive(body)
                 dispatch[obj] = wrapped
             obj = wrapped
             if not _found_by_name(obj):  # pickle finds functions by name: point it at this home

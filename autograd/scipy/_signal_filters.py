@@ -19,15 +19,19 @@ import scipy.signal as _source
 
 from ..engine import defjvp_argnum, defvjp_argnum, getval
 from ..numpy import linalg as _linalg, wrapper as anp
+from ..numpy.backends import scipy_on_backends
 from ..numpy.derivatives.helpers import is_complex, shape_of
 from ..numpy.wrapper import primitive
 
 __all__ = ['lfilter', 'lfilter_zi', 'filtfilt', 'sosfilt', 'sosfilt_zi', 'sosfiltfilt']
 
 
+_scipy_lfilter = scipy_on_backends('signal', 'lfilter', _source.lfilter)
+
+
 @primitive
 def _all_pole(a, u):
-    return _source.lfilter(_np.ones(1), a, u, axis=-1)
+    return _scipy_lfilter(anp.on_backend_of(anp.foreign_array((a, u)), _np.ones(1)), a, u, axis=-1)
 
 
 def _moving_sum(c, x):
@@ -114,8 +118,8 @@ def lfilter_zi(b, a):
     order = max(len(a), len(b)) - 1
     b = anp.concatenate([b, anp.zeros_like(b[:1] * a[:1], shape=order + 1 - len(b))]) / a[0]
     a = anp.concatenate([a, anp.zeros_like(a[:1], shape=order + 1 - len(a))]) / a[0]
-    first = anp.eye(order)[0]
-    system = anp.eye(order) - anp.eye(order, k=1) + anp.outer(a[1:], first)
+    eye = anp.on_backend_of(a, anp.eye(order))
+    system = eye - anp.on_backend_of(a, anp.eye(order, k=1)) + anp.outer(a[1:], eye[0])
     return _linalg.solve(system, b[1:] - a[1:] * b[0])
 
 

@@ -25,9 +25,9 @@ __all__ = ['stft', 'istft', 'csd', 'welch', 'coherence', 'periodogram']
 _DEFAULT_WINDOW = inspect.signature(_source.welch).parameters['window'].default
 
 
-def _window(name, window, nperseg, length):
+def _window(name, window, nperseg, length, like):
     """The window as an array and its length: SciPy's named window of ``nperseg`` samples (256 by
-    default, at most the signal's length), or the array given."""
+    default, at most the signal's length) on the array library of ``like``, or the array given."""
     if isinstance(window, (str, tuple)):
         nperseg = 256 if nperseg is None else int(nperseg)
         if nperseg < 1:
@@ -36,7 +36,7 @@ def _window(name, window, nperseg, length):
             warnings.warn("{}: nperseg = {} is greater than the signal's length {}, using nperseg = {}".format(
                 name, nperseg, length, length), stacklevel=3)
             nperseg = length
-        return _source.get_window(window, nperseg), nperseg
+        return anp.on_backend_of(like, _source.get_window(window, nperseg)), nperseg
     if len(shape_of(window)) != 1 or (nperseg is not None and int(nperseg) != shape_of(window)[0]):
         raise ValueError("{}: window must be a name or a 1-D array of nperseg samples, got shape {} with "
                          "nperseg={}".format(name, shape_of(window), nperseg))
@@ -102,7 +102,7 @@ def stft(x, fs=1.0, window=_DEFAULT_WINDOW, nperseg=256, noverlap=None, nfft=Non
         raise ValueError("stft: boundary must be 'zeros', 'even', 'odd', 'constant' or None, got {!r}".format(
             boundary))
     x = anp.moveaxis(x, axis, -1)
-    win, nperseg = _window('stft', window, nperseg, shape_of(x)[-1])
+    win, nperseg = _window('stft', window, nperseg, shape_of(x)[-1], x)
     noverlap, nfft = _hop('stft', nperseg, noverlap, nfft)
     hop, edge = nperseg - noverlap, nperseg // 2
     if boundary == 'zeros':
@@ -143,7 +143,7 @@ def istft(Zxx, fs=1.0, window=_DEFAULT_WINDOW, nperseg=None, noverlap=None, nfft
     nperseg = default if nperseg is None else int(nperseg)
     if nfft is None:
         nfft = nperseg if input_onesided and nperseg == default + 1 else default
-    win, nperseg = _window('istft', window, nperseg, nperseg)
+    win, nperseg = _window('istft', window, nperseg, nperseg, Zxx)
     noverlap, nfft = _hop('istft', nperseg, noverlap, nfft)
     inverse = _fft.irfft if input_onesided else _fft.ifft
     frames = inverse(Zxx, n=nfft, axis=-1)[..., :nperseg]
@@ -173,7 +173,7 @@ def csd(x, y, fs=1.0, window=_DEFAULT_WINDOW, nperseg=None, noverlap=None, nfft=
     x, y = anp.moveaxis(x, axis, -1), anp.moveaxis(y, axis, -1)
     n = max(shape_of(x)[-1], shape_of(y)[-1])
     x, y = _pad_end(x, n), _pad_end(y, n)
-    win, nperseg = _window('csd', window, nperseg, n)
+    win, nperseg = _window('csd', window, nperseg, n, anp.foreign_array((x, y)))
     noverlap, nfft = _hop('csd', nperseg, noverlap, nfft)
     onesided = return_onesided and not is_complex(x)
     scale = _scale('csd', scaling, win, fs)

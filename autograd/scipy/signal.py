@@ -20,6 +20,7 @@ import scipy.signal as _source
 
 from ..engine import def_linear, defvjp_argnum, getval, isbox
 from ..numpy import wrapper as anp
+from ..numpy.backends import scipy_on_backends
 from ..numpy.derivatives.helpers import is_complex, shape_of
 from ..numpy.wrapper import primitive
 from ._signal_detrend import detrend
@@ -32,9 +33,14 @@ __all__ = ['convolve', 'correlate', 'convolve2d', 'correlate2d', 'fftconvolve', 
            'coherence', 'periodogram']
 
 
+# SciPy's functions, computing on their arguments' array library.
+_scipy = {name: scipy_on_backends('signal', name, getattr(_source, name))
+          for name in ('convolve', 'convolve2d', 'correlate2d')}
+
+
 @primitive
 def _convolve(in1, in2, mode='full', method='auto'):
-    return _source.convolve(in1, in2, mode, method)
+    return _scipy['convolve'](in1, in2, mode, method)
 
 
 def convolve(in1, in2, *args, mode='full', method='auto', axes=None, dot_axes=((), ())):
@@ -176,7 +182,7 @@ def _convolve_filled(in1, kernel, mode, fillvalue):
 
 def convolve2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
     if _by_scipy('convolve2d', in1, in2, boundary, fillvalue):
-        return _source.convolve2d(in1, in2, mode, boundary, fillvalue)
+        return _scipy['convolve2d'](in1, in2, mode, boundary, fillvalue)
     return _convolve_filled(in1, in2, mode, fillvalue)
 
 
@@ -185,7 +191,7 @@ def correlate2d(in1, in2, mode='full', boundary='fill', fillvalue=0):
     # at len(in2) // 2 (correlate's at (len(in2) - 1) // 2), and in 'valid' mode with in2 the larger it
     # returns the conjugate of the correlation. Both are kept, so that values match SciPy's.
     if _by_scipy('correlate2d', in1, in2, boundary, fillvalue):
-        return _source.correlate2d(in1, in2, mode, boundary, fillvalue)
+        return _scipy['correlate2d'](in1, in2, mode, boundary, fillvalue)
     shape1, shape2 = _np.shape(getval(in1)), _np.shape(getval(in2))
     if mode == 'valid' and not all(n >= m for n, m in zip(shape1, shape2)):
         return _convolve(anp.conj(in1), anp.flip(in2), 'valid')

@@ -10,6 +10,7 @@ The rules live in ``autograd.scipy._special``, so that this namespace holds SciP
 """
 import scipy.special as _source
 
+from ..numpy.backends import scipy_on_backends as _on_backends
 from ..numpy.wrapper import wrap_namespace as _wrap_namespace
 
 # Functions whose results carry no derivative: signs, error-handling state, integer results (counts,
@@ -20,6 +21,13 @@ _NOTRACE = frozenset("""
     genlaguerre laguerre hermite hermitenorm obl_cv_seq pro_cv_seq
 """.split() + [n for n in vars(_source) if n.endswith(('_zeros', '_roots')) or n.startswith('roots_')])
 
-__all__ = _wrap_namespace(vars(_source), globals(), _NOTRACE)
+# SciPy's elementwise functions written in Python rather than as ufuncs: on Dask they are applied blockwise.
+_ELEMENTWISE = frozenset("""
+    polygamma zeta multigammaln softplus spherical_jn spherical_yn spherical_in spherical_kn jvp yvp ivp kvp h1vp
+    h2vp lambertw assoc_laguerre diric comb perm factorial factorial2 factorialk stirling2
+""".split())
+
+__all__ = _wrap_namespace(vars(_source), globals(), _NOTRACE,
+                          forward=lambda name, fun: _on_backends('special', name, fun, name in _ELEMENTWISE))
 
 from ._special.logsumexp import logsumexp  # noqa: E402  (registers every rule; logsumexp is hand-wrapped)

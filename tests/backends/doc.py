@@ -41,6 +41,21 @@ an `autograd.numpy.backends.Adapter` subclass instance.
 NumPy's compiled fast paths and the array cache serve `numpy.ndarray` only; other arrays take the general
 path.
 
+## SciPy: `autograd.scipy.special`, `stats` and `linalg`
+
+SciPy's functions compute in the library of their arguments. SciPy's elementwise functions are NumPy ufuncs,
+which NumPy hands to the library's `__array_ufunc__`: Dask applies them blockwise, chunk by chunk and lazily,
+and CuPy takes them from `cupyx.scipy.special`; NumPy arrays call SciPy directly, at no extra cost. Every
+other SciPy function (and the ufuncs with several results) asks the library's adapter for its own
+(`Adapter.scipy_function`): CuPy's is the function of the same name in `cupyx.scipy.special` or
+`cupyx.scipy.linalg`; Dask's applies elementwise functions blockwise (`dask.array.apply_gufunc`). Where the
+library has no such function (a linear-algebra or reducing function on Dask, a function `cupyx` lacks), the
+call raises `NotImplementedError` naming the function and the library, instead of computing on the host. The
+distributions of `autograd.scipy.stats` are formulas of special functions, so their `pdf`, `logpdf`, `cdf`,
+... run wherever those do; a quantile SciPy finds numerically (`gamma.ppf`) is applied blockwise on Dask and
+refused on CuPy. The derivative rules build their constants (identity and permutation matrices, series
+indices) in the library of the values they meet.
+
 ## Dask: lazy, never silently computed
 
 Nothing is computed while differentiating: the tests run every function below under a Dask scheduler that
@@ -61,9 +76,11 @@ Not supported on Dask, and why:
 
 CuPy arrays run the same functions on their GPU (`tests/backends/test_cupy.py`, skipped without a GPU).
 The proof on any machine is `StrictArray` (`tests/backends/strict_array.py`), a CPU array as strict as
-CuPy: it refuses `__array__` and NumPy arrays as operands. Every table-driven test of `tests/numpy` runs a
-second time with it; with NumPy {numpy_version}; these {strict_failing} runs cannot pass, for the reasons given
-(they are expected failures there):
+CuPy: it refuses `__array__` and NumPy arrays as operands, and its SciPy, standing in for `cupyx.scipy`,
+calls SciPy on its data (`tests/backends/strict_scipy.py`). Every table-driven test of `tests/numpy` and the
+registry-driven tests of the SciPy rules (`tests/scipy/test_special_rules.py`, `test_linalg_rules.py`,
+`test_stats.py`) and the `scipy.signal` tests run a second time with it; with NumPy {numpy_version}; these
+{strict_failing} runs cannot pass, for the reasons given (they are expected failures there):
 
 {strict_unsupported}
 """

@@ -4,6 +4,7 @@ import autograd.numpy as np
 from autograd import grad
 
 from ..numpy.test_elementwise import BINARY, UNARY
+from .scipy_functions import SCIPY
 
 _ANY = {}
 _POSITIVE = {'positive': True}
@@ -76,6 +77,7 @@ FUNCTIONS.update({name: (fun, [(2, 3)], [options]) for name, (fun, options) in U
 FUNCTIONS.update({name: (fun, [(2, 3), (3,)], [x_options, y_options])
                   for name, (fun, x_options, y_options) in BINARY.items()})
 FUNCTIONS.update(_MORE)
+FUNCTIONS.update(SCIPY)
 
 _LACKS = "Dask lacks numpy.{}: refused while differentiating (NumPy would compute the graph on the host)"
 _DATA_BRANCH = "the rule looks at the data (for zeros, whose product rule differs), which computes a Dask graph"

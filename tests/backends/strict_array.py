@@ -167,12 +167,14 @@ def _wrap(obj):
     return obj
 
 
-def to_strict(value):
-    """Float and complex arrays and NumPy scalars as StrictArrays; anything else as it is."""
-    if isinstance(value, (onp.ndarray, onp.floating, onp.complexfloating)) and value.dtype.kind in 'fc':
+def to_strict(value, kinds='fc'):
+    """Float and complex NumPy scalars, and arrays of the dtype ``kinds`` (float and complex by default), as
+    StrictArrays; anything else as it is."""
+    if isinstance(value, (onp.floating, onp.complexfloating)) or (
+            isinstance(value, onp.ndarray) and value.dtype.kind in kinds):
         return StrictArray(value)
     if isinstance(value, (list, tuple)) and not hasattr(value, '_fields'):
-        return type(value)(to_strict(v) for v in value)
+        return type(value)(to_strict(v, kinds) for v in value)
     if type(value) is dict:
-        return {k: to_strict(v) for k, v in value.items()}
+        return {k: to_strict(v, kinds) for k, v in value.items()}
     return value

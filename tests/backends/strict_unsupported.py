@@ -1,4 +1,5 @@
-"""Strict-array runs of the NumPy table tests that cannot pass, by test id (file::name[params]), with why."""
+"""Strict-array runs of the NumPy table tests and the SciPy rules' tests that cannot pass, by test id
+(file::name[params]), with why."""
 import numpy
 
 _TEST_CONSTANT = ("the test itself mixes a NumPy array into the computation (built inside the function, or "
@@ -48,3 +49,5 @@ UNSUPPORTED.update(_ids('test_shape.py::test_unary', ['insert_constant-4', 'inse
 UNSUPPORTED.update(_ids('test_shape.py::test_unary_complex', ['block_2d'], _BLOCK))
 UNSUPPORTED.update(_ids('test_shape.py::test_nary', ['broadcast_arrays_unpacked-0d-4',
                                                      'broadcast_arrays_unpacked-3x4-4'], _BLOCK))
+UNSUPPORTED.update(_ids('test_linalg_rules.py::test_rule', ['solve_continuous_are', 'solve_continuous_are-complex',
+                                                             'solve_discrete_are'], _TEST_CONSTANT))

@@ -5,7 +5,9 @@ Rules call ``autograd.numpy`` functions, and NumPy hands a foreign array to its 
 lacks) comes from the library's ``Adapter``. A library is registered the first time one of its arrays
 reaches autograd, so ``import autograd`` never imports CuPy or Dask.
 """
+import functools
 import importlib
+import itertools
 
 import numpy as _np
 
@@ -15,7 +17,7 @@ from .. import wrapper as anp
 from ..array_box import ArrayBox
 from .generic import Adapter, foreign_vspace
 
-__all__ = ['Adapter', 'register_array_type', 'adapter_of']
+__all__ = ['Adapter', 'register_array_type', 'adapter_of', 'scipy_on_backends']
 
 _ADAPTER_MODULES = {'dask': '.dask', 'cupy': '.cupy'}
 """Top-level module of an array type -> the module here whose ``adapter(array_type)`` serves it."""
@@ -46,6 +48,39 @@ def register_array_type(array_type, adapter=None):
 def adapter_of(value):
     """The adapter of ``value``'s array library; None for NumPy values and non-arrays."""
     return _adapters.get(type(value))
+
+
+def scipy_on_backends(module, name, fun, elementwise=False):
+    """``fun``, SciPy's ``scipy.<module>.<name>``, computing on the array library of its arguments; ufuncs, and
+    functions declared ``elementwise``, may be applied blockwise.
+
+    A single-output ufunc is returned as it is: NumPy hands another library's arrays to that library's
+    ``__array_ufunc__`` (Dask applies it blockwise, CuPy finds it in ``cupyx.scipy.special``), and NumPy
+    values pay nothing. Any other function calls, for another library's arrays, the one that library's
+    adapter provides (``Adapter.scipy_function``), which refuses what the library cannot compute.
+    """
+    ufunc = isinstance(fun, _np.ufunc)
+    if ufunc and fun.nout == 1:
+        return fun
+
+    @functools.wraps(fun)
+    def on_backend(*args, **kwargs):
+        adapter = _library_of(itertools.chain(args, kwargs.values()))
+        if adapter is not None:
+            return adapter.scipy_function(module, name, fun, elementwise or ufunc)(*args, **kwargs)
+        return fun(*args, **kwargs)
+    if ufunc:  # its arity, for code that reads it
+        on_backend.nin, on_backend.nout = fun.nin, fun.nout
+    return on_backend
+
+
+def _library_of(values):
+    """The adapter of the first of ``values`` from another array library (registered now if it is new)."""
+    for value in values:
+        kind = type(value)
+        if kind in _adapters or _find_array_type(kind):
+            return _adapters[kind]
+    return None
 
 
 def _foreign_vspace(value):

@@ -1,4 +1,6 @@
-"""Dask arrays: lazy, so nothing here may look at data; what Dask lacks is refused rather than computed."""
+"""Dask arrays: lazy, so nothing here may look at data; what Dask lacks is refused rather than computed.
+SciPy's elementwise functions (its ufuncs) run blockwise on the chunks; its others are refused."""
+import functools
 import re
 import warnings
 
@@ -33,6 +35,27 @@ class DaskAdapter(Adapter):
     def asarray(self, value, like):
         import dask.array as da
         return da.from_array(_np.asarray(value), chunks=-1)
+
+    def scipy_function(self, module, name, fun, elementwise):
+        if not elementwise:
+            raise self.lacks(module, name, 'it is not elementwise, so it has no blockwise form, and SciPy would '
+                             'compute the whole graph')
+        return functools.partial(_blockwise, fun)
+
+
+def _blockwise(fun, *args, **kwargs):
+    # Scalar core dimensions: ``fun`` applied to each block of the array arguments, its outputs chunked like
+    # their broadcast; the other arguments (orders, degrees) reach it as they are.
+    import dask.array as da
+    arrays = [i for i, arg in enumerate(args) if isinstance(arg, (da.Array, _np.ndarray))]
+
+    def on_blocks(*blocks):
+        full = list(args)
+        for i, block in zip(arrays, blocks):
+            full[i] = block
+        return fun(*full, **kwargs)
+    signature = '{}->{}'.format(','.join(['()'] * len(arrays)), ','.join(['()'] * getattr(fun, 'nout', 1)))
+    return da.apply_gufunc(on_blocks, signature, *[args[i] for i in arrays])
 
 
 _FALLBACK = re.escape('The `numpy.') + r'.* function is not implemented by Dask'

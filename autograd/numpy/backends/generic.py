@@ -26,6 +26,20 @@ class Adapter:
         """A host value (NumPy array or scalar) as an array of ``like``'s library, on its device."""
         return _np.asarray(value, like=like)
 
+    def scipy_function(self, module, name, fun, elementwise):
+        """The function computing SciPy's ``fun`` (``scipy.<module>.<name>``, ``elementwise`` or not) on this
+        library's arrays.
+
+        By default SciPy's own, which reaches the arrays through ``numpy.asarray``: right for a library whose
+        arrays live in host memory; one that refuses that conversion (CuPy) names its own SciPy module."""
+        return fun
+
+    def lacks(self, module, name, why):
+        """The error for a SciPy function this library cannot compute, rather than computing it on the host."""
+        return NotImplementedError(
+            "autograd.scipy.{}.{} on {} arrays: {}. Compute it outside the differentiated function (on NumPy "
+            "arrays), or use a function this library provides.".format(module, name, self.name, why))
+
 
 class _ForeignSpace:
     """A vector space whose vectors are made by the library of ``like``, a value of the space."""

@@ -9,7 +9,6 @@ real part of its diagonal: their derivatives are those of that matrix, so the en
 when nothing is traced), ``solve_circulant`` the one through the FFT.
 """
 import numpy as _np
-import scipy.linalg as _source
 
 from ...builtins import isinstance as _isinstance
 from ...engine import isbox
@@ -19,6 +18,7 @@ from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import is_complex, shape_of
 from ...numpy.derivatives.matrices import column, uncolumn
 from . import namespace as sl
+from .namespace import scipy_linalg as _source
 from .basic import hermitian_read
 from .derived import rules_from
 

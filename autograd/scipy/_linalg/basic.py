@@ -16,7 +16,6 @@ them (``polar``, ``orthogonal_procrustes``, ``orth``, ``null_space``, ``subspace
   values (for ``polar``'s ``u``, distinct sums of pairs of them suffice).
 """
 import numpy as _np
-import scipy.linalg as _source
 
 from ...engine import getval, isbox
 from ...numpy import linalg as anp_linalg
@@ -24,6 +23,7 @@ from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import shape_of
 from ...numpy.derivatives.matrices import H, T, column, hermitian_from_half, uncolumn
 from . import namespace as sl
+from .namespace import scipy_linalg as _source
 from .derived import rules_from
 
 
@@ -162,7 +162,8 @@ def _clarkson_woodruff_transform(input_matrix, sketch_size, rng=None, *, seed=No
         sl.refuse('clarkson_woodruff_transform', 'derivatives need the same sketch at each call: give rng (or '
                                                  'seed) as an integer')
     randomness = {'rng': rng} if seed is None else {'seed': seed}  # SciPy takes one of them
-    sketch = _source.clarkson_woodruff_transform(_np.eye(shape_of(input_matrix)[0]), sketch_size, **randomness)
+    eye = anp.on_backend_of(input_matrix, _np.eye(shape_of(input_matrix)[0]))
+    sketch = _source.clarkson_woodruff_transform(eye, sketch_size, **randomness)
     return sketch @ input_matrix
 
 

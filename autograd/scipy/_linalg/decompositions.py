@@ -23,7 +23,6 @@ phases); each reverse-mode rule is its transpose (``vjp_by_transposing``).
   wherever the pivots do not tie.
 """
 import numpy as _np
-import scipy.linalg as _source
 
 from ...engine import getval
 from ...numpy import linalg as anp_linalg
@@ -32,6 +31,7 @@ from ...numpy.derivatives.helpers import is_complex, shape_of
 from ...numpy.derivatives.linalg import _eig_tangents, _pair_inverse, _qr_jvp, _svd_jvp
 from ...numpy.derivatives.matrices import H, T, lower_half
 from . import namespace as sl
+from .namespace import scipy_linalg as _source
 from .basic import hermitian_read, symmetric_from_half
 from .banded import hermitian_from_band
 from .derived import rules_from, rules_from_jvp
@@ -45,7 +45,7 @@ def _matching(w, w_all):
     """Ones where ``w_all[i]`` is the eigenvalue ``w[j]`` (a subset of them, in order), zeros elsewhere."""
     w, w_all = getval(w), getval(w_all)
     nearest = _np.argmin(_np.abs(w_all[..., :, None] - w[..., None, :]), axis=-2)
-    return _np.arange(w_all.shape[-1])[:, None] == nearest[..., None, :]
+    return anp.on_backend_of(w_all, _np.arange(w_all.shape[-1]))[:, None] == nearest[..., None, :]
 
 
 def _hermitian_eigen_tangents(da, db, w, v, w_all, u):
@@ -194,7 +194,7 @@ def _lu_tangent(tangents, ans, a, permute_l=False, overwrite_a=False, check_fini
     if m != n:
         sl.refuse('lu', 'derivatives are defined for square matrices only, got shape {}'.format(shape_of(a)))
     p = _source.lu(getval(a), p_indices=p_indices)[0] if permute_l else ans[0]
-    p_matrix = _np.eye(n)[getval(p)] if p_indices else getval(p)
+    p_matrix = anp.on_backend_of(a, _np.eye(n))[getval(p)] if p_indices else getval(p)
     low = T(p_matrix) @ ans[0] if permute_l else ans[1]
     upper = ans[-1]
     f = T(anp_linalg.solve(T(upper), T(anp_linalg.solve(low, T(p_matrix) @ tangents[0]))))
@@ -225,9 +225,9 @@ def _cdf2rdf(w, v):
     n = shape_of(w)[-1]
     j = _np.flatnonzero(_np.imag(getval(w)))[::2]
     k = j + 1
-    entries = _np.where(_np.eye(n, dtype=bool), _np.arange(n), 2 * n)
+    entries = anp.on_backend_of(w, _np.where(_np.eye(n, dtype=bool), _np.arange(n), 2 * n))
     entries[j, k], entries[k, j] = n + j, n + k
-    mixing = _np.eye(n, dtype=complex)
+    mixing = anp.on_backend_of(w, _np.eye(n, dtype=complex))
     mixing[j, j], mixing[j, k], mixing[k, j], mixing[k, k] = 0.5j, 0.5, -0.5j, 0.5
     parts = anp.concatenate([anp.real(w), anp.imag(w), anp.zeros_like(anp.real(w[..., :1]))], axis=-1)
     return parts[..., entries], anp.real(v @ mixing)
@@ -255,7 +255,7 @@ def _ldl_jvp(tangents, ans, a, lower=True, hermitian=True, overwrite_a=False, ch
     strict = anp.tril(g, -1) if lower else anp.triu(g, 1)
     d_factor = factor @ (strict / pivots[..., None, :])
     d_lu = anp.take_along_axis(d_factor, _np.argsort(rows, axis=-2), axis=-2)
-    return d_lu, _diag_of(g)[..., None] * anp.eye(shape_of(g)[-1]), anp.zeros_like(ans[2])
+    return d_lu, _diag_of(g)[..., None] * anp.on_backend_of(g, anp.eye(shape_of(g)[-1])), anp.zeros_like(ans[2])
 
 
 def _diag_of(x):
@@ -274,7 +274,7 @@ def _matrix_balance(a, permute=True, scale=True, separate=False, overwrite_a=Fal
     b = a[..., perm, :][..., perm] * (scaling[None, :] / scaling[:, None])
     if separate:
         return b, (scaling, perm)
-    t = _np.zeros((len(perm), len(perm)), dtype=scaling.dtype)
+    t = _np.zeros_like(scaling, shape=(len(perm), len(perm)))
     t[perm, _np.arange(len(perm))] = scaling
     return b, t
 

@@ -2,7 +2,6 @@
 equations. Each solution X is an implicit function of the coefficients, so its tangent solves the same kind
 of linear equation with a right-hand side made of the tangents."""
 import numpy as _np
-import scipy.linalg as _source
 
 from ...engine import defjvp_argnum, defvjp_argnum, getval
 from ...numpy import linalg as anp_linalg
@@ -11,6 +10,7 @@ from ...numpy.derivatives.helpers import shape_of, unbroadcast
 from ...numpy.derivatives.matrices import H, T
 from ...numpy.wrapper import primitive
 from . import namespace as sl
+from .namespace import scipy_linalg as _source
 from .derived import rules_from, rules_from_jvp
 
 
@@ -23,7 +23,7 @@ def solve_sylvester(a, b, q):
     # q; in a common complex dtype it is right.
     dtype = _np.result_type(a, b, q)
     if dtype.kind == 'c':
-        a, b, q = (_np.asarray(x, dtype) for x in (a, b, q))
+        a, b, q = (x.astype(dtype) if type(x) in anp.adapters else _np.asarray(x, dtype) for x in (a, b, q))
     return _source.solve_sylvester(a, b, q)
 
 
@@ -60,8 +60,9 @@ rules_from(sl.solve_continuous_lyapunov, lambda a, q: sl.solve_sylvester(a, H(a)
 
 
 def _discrete_lyapunov(a, q, method=None):
-    shifted = a + anp.eye(shape_of(a)[-1], dtype=getval(a).dtype)
-    c = anp_linalg.solve(shifted, a - anp.eye(shape_of(a)[-1], dtype=getval(a).dtype))
+    eye = anp.on_backend_of(a, anp.eye(shape_of(a)[-1], dtype=getval(a).dtype))
+    shifted = a + eye
+    c = anp_linalg.solve(shifted, a - eye)
     left = anp_linalg.inv(shifted)
     return 4.0 * left @ sl.solve_continuous_lyapunov(c, -0.5 * q) @ H(left)
 

@@ -6,7 +6,6 @@ gradients reach the factors and the right-hand sides.
   is exact wherever the pivots do not tie.
 """
 import numpy as _np
-import scipy.linalg as _source
 
 from ...engine import defjvp, defvjp, getval, isbox
 from ...numpy import wrapper as anp
@@ -14,6 +13,7 @@ from ...numpy.derivatives.helpers import shape_of, unbroadcast
 from ...numpy.derivatives.matrices import T, column, uncolumn
 from ...numpy.wrapper import primitive
 from . import namespace as sl
+from .namespace import scipy_linalg as _source
 from .triangular import trans_code
 
 
@@ -37,15 +37,17 @@ def cho_solve(c_and_lower, b, overwrite_b=False, check_finite=True):
 
 def _permutation_t(piv, dtype):
     """The matrix ``P^T`` of LAPACK's row interchanges ``piv`` (row i swapped with row piv[i], in turn)."""
-    piv = _np.asarray(getval(piv))
+    piv = getval(piv)
+    if type(piv) not in anp.adapters:
+        piv = _np.asarray(piv)  # the user's pivots may be a list
     n = piv.shape[-1]
-    order = _np.array(_np.broadcast_to(_np.arange(n), piv.shape))
+    order = anp.on_backend_of(piv, _np.arange(n)) + _np.zeros_like(piv)  # a fresh copy in piv's shape
     for i in range(n):
         j = piv[..., i:i + 1]
         swapped = _np.take_along_axis(order, j, -1)
         _np.put_along_axis(order, j, order[..., i:i + 1], -1)
         order[..., i:i + 1] = swapped
-    return _np.eye(n, dtype=dtype)[order]
+    return anp.on_backend_of(piv, _np.eye(n, dtype=dtype))[order]
 
 
 @primitive
@@ -65,13 +67,13 @@ def _lu_packed_jvp(g, ans, a, piv, check_finite=True):
     p_t = _permutation_t(piv, _np.result_type(getval(g)))
     left = sl.solve_triangular(ans, p_t @ g, lower=True, unit_diagonal=True)
     f = T(sl.solve_triangular(ans, T(left), trans=1))  # inv(L) P^T da inv(U)
-    low = anp.tril(ans, -1) + anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype)
+    low = anp.tril(ans, -1) + anp.on_backend_of(ans, anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype))
     return low @ anp.tril(f, -1) + anp.triu(f) @ anp.triu(ans)
 
 
 def _lu_packed_vjp(ans, a, piv, check_finite=True):
     _square_lu(ans)
-    low = anp.tril(ans, -1) + anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype)
+    low = anp.tril(ans, -1) + anp.on_backend_of(ans, anp.eye(shape_of(ans)[-1], dtype=getval(ans).dtype))
 
     def vjp(g):
         middle = anp.tril(T(low) @ anp.tril(g, -1), -1) + anp.triu(anp.triu(g) @ T(anp.triu(ans)))

@@ -109,7 +109,7 @@ rules_from(sl.expm_frechet, _expm_frechet)
 
 def _expm_cond(a, check_finite=True):
     n = shape_of(a)[-1]
-    units = anp.reshape(anp.eye(n * n, dtype=getval(a).dtype), (n * n, n, n))
+    units = anp.reshape(anp.on_backend_of(a, anp.eye(n * n, dtype=getval(a).dtype)), (n * n, n, n))
     kronecker = T(anp.reshape(frechet(sl.expm, a, units), (n * n, n * n)))
     return anp_linalg.norm(kronecker, 2) * anp_linalg.norm(a) / anp_linalg.norm(sl.expm(a))
 

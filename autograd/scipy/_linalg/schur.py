@@ -26,7 +26,7 @@ from .derived import rules_from_jvp
 def _generator(t, x, unknown, vanishing):
     """K = L - L^H with L supported on the mask ``unknown`` such that X + T K - K T is zero on ``vanishing``."""
     n = shape_of(t)[-1]
-    eye = anp.eye(n, dtype=getval(t).dtype)
+    eye = anp.on_backend_of(t, anp.eye(n, dtype=getval(t).dtype))
     commutator = anp.einsum('...ik,jl->...ijkl', t, eye) - anp.einsum('ik,...lj->...ijkl', eye, t)
     commutator = anp.reshape(commutator, shape_of(t)[:-2] + (n * n, n * n))
     rows, columns = _np.flatnonzero(vanishing), _np.flatnonzero(unknown)

@@ -145,8 +145,9 @@ def _kolmogorov_derivative(ans, y):
     inside = y > 0
     y = anp.where(inside, y, 1.0)
     yk = anp.expand_dims(y, -1)
-    alternating = -8.0 * y * anp.sum((-1.0) ** (_K - 1.0) * _K ** 2 * anp.exp(-2.0 * _K ** 2 * yk ** 2), axis=-1)
-    a = (2.0 * _K - 1.0) ** 2 * math.pi ** 2 / 8.0
+    k = anp.on_backend_of(y, _K)
+    alternating = -8.0 * y * anp.sum((-1.0) ** (k - 1.0) * k ** 2 * anp.exp(-2.0 * k ** 2 * yk ** 2), axis=-1)
+    a = (2.0 * k - 1.0) ** 2 * math.pi ** 2 / 8.0
     transformed = -SQRT_2PI * anp.sum(anp.exp(-a / yk ** 2) * (2.0 * a / yk ** 4 - 1.0 / yk ** 2), axis=-1)
     return anp.where(inside, anp.where(y < 1.0, transformed, alternating), 0.0)
 

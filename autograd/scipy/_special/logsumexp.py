@@ -7,6 +7,7 @@ import numpy as _np
 import scipy.special as _source
 
 from ...engine import defjvp, defvjp
+from ...numpy.backends import scipy_on_backends
 from ...numpy import wrapper as anp
 from ...numpy.derivatives.helpers import normalize_axes, shape_of, unbroadcast
 from ...numpy.wrapper import notrace_primitive, primitive
@@ -21,17 +22,20 @@ defvjp(sp.softmax, lambda ans, x, axis=None: lambda g: _softmax_product(ans, g, 
 defjvp(sp.softmax, lambda g, ans, x, axis=None: _softmax_product(ans, g, axis))
 defvjp(sp.log_softmax, lambda ans, x, axis=None: lambda g: g - anp.exp(ans) * anp.sum(g, axis=axis, keepdims=True))
 defjvp(sp.log_softmax, lambda g, ans, x, axis=None: g - anp.sum(anp.exp(ans) * g, axis=axis, keepdims=True))
+_scipy_logsumexp = scipy_on_backends('special', 'logsumexp', _source.logsumexp)
+
+
 # logsumexp takes its differentiable weights `b` by keyword, so the wrapper passes them to a primitive
 # positionally. With weights, ans = log|sum(b exp(a))|, and return_sign gives the sign separately.
 @primitive
 def _logsumexp(a, b, axis, keepdims, return_sign):
-    ans = _source.logsumexp(a, axis=axis, b=b, keepdims=keepdims, return_sign=return_sign)
+    ans = _scipy_logsumexp(a, axis=axis, b=b, keepdims=keepdims, return_sign=return_sign)
     return ans[0] if return_sign else ans
 
 
 @notrace_primitive
 def _logsumexp_sign(a, b, axis, keepdims):
-    return _source.logsumexp(a, axis=axis, b=b, keepdims=keepdims, return_sign=True)[1]
+    return _scipy_logsumexp(a, axis=axis, b=b, keepdims=keepdims, return_sign=True)[1]
 
 
 def logsumexp(a, axis=None, b=None, keepdims=False, return_sign=False):

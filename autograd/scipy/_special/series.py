@@ -32,12 +32,19 @@ def _series(log_terms, factors):
     return anp.where(converged, total, anp.nan)
 
 
+def _with_terms(*values):
+    """``values`` with a last axis for the terms, then the term numbers 0, 1, ..., TERMS - 1, all on the array
+    library of ``values`` (a number among them would otherwise become a NumPy array)."""
+    like = anp.foreign_array(values)
+    expanded = [anp.expand_dims(anp.on_backend_of(like, v), -1) for v in values]
+    return expanded + [anp.on_backend_of(like, anp.arange(TERMS, dtype=float))]
+
+
 def gammainc_da(a, x):
     """d gammainc(a, x) / da (0 at x = 0, where gammainc is 0 for every a)."""
     positive = x > 0
-    x = anp.expand_dims(anp.where(positive, x, 1.0), -1)
-    n = anp.arange(TERMS, dtype=float)
-    a = anp.expand_dims(a, -1) + n
+    a, x, n = _with_terms(a, anp.where(positive, x, 1.0))
+    a = a + n
     log_x = anp.log(x)
     derivative = _series(a * log_x - x - sp.gammaln(a + 1.0), log_x - sp.digamma(a + 1.0))
     return anp.where(positive, derivative, 0.0)
@@ -45,8 +52,7 @@ def gammainc_da(a, x):
 
 def _beta_series(a, b, x):
     """(d/da, d/db) of betainc(a, b, x) by its series at x (0 < x < 1)."""
-    a, b, x = anp.expand_dims(a, -1), anp.expand_dims(b, -1), anp.expand_dims(x, -1)
-    n = anp.arange(TERMS, dtype=float)
+    a, b, x, n = _with_terms(a, b, x)
     log_terms = (a + n) * anp.log(x) + b * anp.log1p(-x) + sp.gammaln(a + b + n) - sp.gammaln(a + 1.0 + n) \
         - sp.gammaln(b)
     common = sp.digamma(a + b + n)
@@ -78,9 +84,7 @@ def hypergeometric_partials(numerators, denominators, z):
     than the result (or than 1, for results below 1), which happens with alternating terms and large |z|, the
     result is NaN, since rounding could leave an error above 1e-10 (relative, or absolute below 1).
     """
-    parameters = [anp.expand_dims(p, -1) for p in list(numerators) + list(denominators)]
-    z = anp.expand_dims(z, -1)
-    n = anp.arange(TERMS, dtype=float)
+    *parameters, z, n = _with_terms(*numerators, *denominators, z)
     ratio = z / (n + 1.0)
     for i, p in enumerate(parameters):
         ratio = ratio * (p + n) if i < len(numerators) else ratio / (p + n)

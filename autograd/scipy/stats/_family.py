@@ -16,8 +16,10 @@ import scipy.stats
 from ... import numpy as anp
 from ...differential_operators import elementwise_grad
 from ...engine import defjvp, defvjp, getval, isbox, primitive
+from ...numpy.backends import scipy_on_backends
 from ...numpy.derivatives.helpers import broadcast_like, unbroadcast
-from ._common import log_probability, on_support
+from ...numpy.wrapper import foreign_array, on_backend_of
+from ._common import all_true as _all, log_probability, on_support
 
 CDF_FAMILY = ('cdf', 'logcdf', 'sf', 'logsf', 'ppf', 'isf')
 NUMERIC_QUANTILE = 'the quantile is found numerically, and the cdf has no derivative in it here'
@@ -79,11 +81,6 @@ def discrete_argument(where, argname, value):
     return value
 
 
-def _all(mask):
-    """Whether every element of ``mask`` (a bool or a boolean array) is true; faster than numpy.all."""
-    return mask if isinstance(mask, bool) else mask.all()
-
-
 def _nan_unless(ok, compute):
     if _all(ok):
         return compute()
@@ -110,12 +107,18 @@ def _fill(z, inside, fun, outside, safe):
     return on_support(inside, fun, z, safe(), _np.where(_np.isnan(getval(z)), _np.nan, outside()))
 
 
+def _on_backends(name, method):
+    """SciPy's ``scipy.stats.<name>.<method>`` (elementwise), computing on its arguments' array library."""
+    return scipy_on_backends('stats', '{}.{}'.format(name, method), getattr(getattr(scipy.stats, name), method),
+                             elementwise=True)
+
+
 def scipy_function(name, method, slopes):
     """``scipy.stats.<name>.<method>(first, *shapes)`` of the standard form (a cdf or ppf SciPy finds
     numerically) as a primitive whose derivative in argument i is ``slopes[i](ans, first, *shapes)``,
     written with traced functions so that it differentiates again. Shapes past ``slopes`` must not be traced.
     """
-    scipy_method = getattr(getattr(scipy.stats, name), method)
+    scipy_method = _on_backends(name, method)
 
     @primitive
     def fun(first, *shapes):
@@ -294,20 +297,35 @@ def _hold(name, method, shapes, values, refusals):
     return values
 
 
+def _with_shapes(k, shapes):
+    """The counts ``k`` (plain numbers) on the array library of the shapes, with which they are compared."""
+    return on_backend_of(foreign_array(shapes), k)
+
+
+def _counts(lo, hi, shapes, *others):
+    """The counts from min(lo) to max(hi) along a first axis that broadcasts against ``shapes`` and ``others``
+    (plain values), on the shapes' array library."""
+    k = _np.arange(float(_np.min(lo)), float(_np.max(hi)) + 1.0)
+    ndim = len(_np.broadcast_shapes(*map(_np.shape, tuple(shapes) + others)))
+    return _with_shapes(_np.reshape(k, (-1,) + (1,) * ndim), shapes)
+
+
 def _lowest(ends):
     """The lowest count of a discrete support (a point where its formulas hold)."""
     return _np.where(_np.isfinite(ends[0]), ends[0], 0.0)
 
 
 def _series_entropy(name, std_logpmf, support):
-    """-sum p log p over the support, cut where SciPy leaves 1e-16 of the mass above (its terms are smaller)."""
+    """-sum p log p over the support, cut where SciPy leaves 1e-16 of the mass above (its terms are smaller).
+    How many terms depends on the shapes' values, which are read (computed, on a lazy library)."""
+    isf = _on_backends(name, 'isf')
+
     def entropy(*shapes):
         plain = _plain(shapes)
         lo, hi = support(*plain)
         with _np.errstate(all='ignore'):
-            top = _np.nanmax(_np.fmin(getattr(scipy.stats, name).isf(1e-16, *plain), hi))
-        k = _np.arange(_np.min(lo), top + 1.0)
-        k = _np.reshape(k, (-1,) + (1,) * _np.ndim(_np.broadcast(*plain)))
+            top = float(_np.nanmax(_np.fmin(isf(1e-16, *plain), hi)))
+        k = _counts(lo, top, plain)
 
         def terms(k):
             # -p log p, 0 where p is 0 (poisson's mu = 0 puts all the mass at 0).
@@ -321,13 +339,14 @@ def _series_entropy(name, std_logpmf, support):
 
 
 def _summed_cdf(std_logpmf, support):
-    """The cdf as the sum of the pmf up to k, for a finite support without a closed form."""
+    """The cdf as the sum of the pmf up to k, for a finite support without a closed form. How many terms depends
+    on the shapes' values, which are read (computed, on a lazy library)."""
     def cdf(k, *shapes):
-        lo, hi = support(*_plain(shapes))
-        j = _np.arange(_np.min(lo), _np.max(hi) + 1.0)
-        j = _np.reshape(j, (-1,) + (1,) * _np.ndim(_np.broadcast(getval(k), *_plain(shapes))))
+        plain = _plain(shapes)
+        lo, hi = support(*plain)
+        j = _counts(lo, hi, plain, getval(k))
         inside = (j >= lo) & (j <= _np.minimum(getval(k), hi))
-        safe = _np.broadcast_to(lo, _np.shape(inside))
+        safe = _with_shapes(_np.broadcast_to(lo, _np.shape(inside)), plain)
         mass = on_support(inside, lambda j: anp.exp(std_logpmf(j, *shapes)), j, safe, 0.0)
         return anp.sum(mass, axis=0)
     return cdf
@@ -368,20 +387,20 @@ def discrete(namespace, shapes=(), support=(0.0, _np.inf), valid=_always_valid, 
                 'scipy.stats.{}.{}, differentiable: see the module.'.format(name, method))
 
     def mass(k, s, loc, ends):
-        k = _np.subtract(k, loc)
+        k = _np.subtract(_with_shapes(k, s), loc)
         inside = (k >= ends[0]) & (k <= ends[1]) & (_np.floor(k) == k)
         return _fill(k, inside, lambda k: std['logpmf'](k, *s), lambda: -_np.inf, lambda: _lowest(ends))
 
     def tail(fun, below, above):
         def compute(k, s, loc, ends):
-            k = _np.floor(_np.subtract(k, loc))
+            k = _np.floor(_np.subtract(_with_shapes(k, s), loc))
             inside = (k >= ends[0]) & (k < ends[1])
             return _fill(k, inside, lambda k: fun(k, *s), lambda: _np.where(k < ends[0], below, above),
                          lambda: _lowest(ends))
         return compute
 
     def quantile(method):
-        scipy_method = getattr(getattr(scipy.stats, name), method)
+        scipy_method = _on_backends(name, method)
         return lambda q, s, loc, ends: scipy_method(getval(q), *_plain(s), loc=loc)
 
     define('logpmf', ('k',), mass)
@@ -391,4 +410,4 @@ def discrete(namespace, shapes=(), support=(0.0, _np.inf), valid=_always_valid, 
         define(method, ('k',), tail(forms[method], below, above))
     define('ppf', ('q',), quantile('ppf'))
     define('isf', ('q',), quantile('isf'))
-    define('entropy', (), lambda s, loc, ends: entropy(*s) + anp.zeros_like(loc))
+    define('entropy', (), lambda s, loc, ends: entropy(*s) + _with_shapes(anp.zeros_like(loc), s))

@@ -9,6 +9,7 @@ import numpy as _np
 
 from ... import numpy as _anp
 from ...engine import getval as _getval
+from ...numpy.wrapper import on_backend_of as _on_backend_of
 
 _LOG_2PI = _math.log(2.0 * _math.pi)
 
@@ -22,7 +23,7 @@ def _size(mean, cov, axis):
 def _covariances(mean, rowcov, colcov):
     """rowcov and colcov as matrices, with their sizes checked."""
     m, n = _size(mean, rowcov, 0), _size(mean, colcov, 1)
-    covs = [c if _anp.ndim(c) == 2 else c * _anp.eye(size) for c, size in ((rowcov, m), (colcov, n))]
+    covs = [c if _anp.ndim(c) == 2 else c * _on_backend_of(c, _anp.eye(size)) for c, size in ((rowcov, m), (colcov, n))]
     for name, cov, size in (('rowcov', covs[0], m), ('colcov', covs[1], n)):
         if _np.shape(_getval(cov)) != (size, size):
             raise ValueError('matrix_normal: {0} must be a ({1}, {1}) matrix or a scalar, got shape {2}.'
