@@ -15,7 +15,6 @@ NOTRACE = frozenset("""
 """.split())
 
 
-
 @functools.cache
 def _on_backends(name):
     return scipy_on_backends('linalg', name, getattr(_source, name))
