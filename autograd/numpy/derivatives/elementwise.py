@@ -13,7 +13,7 @@ import numpy as _np
 
 from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
-from .helpers import broadcast_like, is_complex, reciprocal, replace_zero, unbroadcast
+from .helpers import broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero, unbroadcast
 
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
@@ -64,7 +64,7 @@ UNARY = {
     anp.sin: lambda ans, x: anp.cos(x),
     anp.cos: lambda ans, x: -anp.sin(x),
     anp.tan: lambda ans, x: 1.0 + ans ** 2,
-    anp.tanh: lambda ans, x: 1.0 - ans ** 2,
+    anp.tanh: lambda ans, x: one_minus_square(ans),
     anp.sqrt: lambda ans, x: 0.5 / ans,
     anp.square: lambda ans, x: 2.0 * x,
     anp.reciprocal: lambda ans, x: -ans ** 2,

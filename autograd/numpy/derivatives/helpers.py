@@ -69,6 +69,15 @@ def reciprocal(y):
         return _np.divide(1.0, y).item()
 
 
+def one_minus_square(y):
+    """``1 - y ** 2`` (tanh's derivative from its result). For a plain real NumPy array both steps write one
+    new array: on a large one the second temporary costs as much as the arithmetic. The values are the same."""
+    if type(y) is _np.ndarray and y.dtype.kind == 'f':
+        d = _np.square(y)
+        return _np.subtract(1.0, d, out=d)
+    return 1.0 - y ** 2
+
+
 def replace_zero(x, value):
     """``x`` with its zeros replaced by ``value`` (to keep a rule finite where a factor vanishes)."""
     return anp.where(x == 0, value, x)
