@@ -355,3 +355,24 @@ def test_astype_to_integer_stops_the_trace():
 def test_parts_of_python_numbers_inside_tuples(fun, x):
     # As arguments inside a tuple, Python numbers keep their type in gradients and tangents at second order.
     check_grads(fun, (0,), order=2)(x)
+
+
+@pytest.mark.parametrize('dtype', [onp.float64, onp.float32])
+def test_gradient_of_a_summed_product_is_the_other_factor_in_fresh_memory(dtype):
+    # A full sum's cotangent repeats 1, so the product's gradient is the other factor's values; the
+    # gradient handed back must still be a writeable array of its own, however it was computed.
+    x, c = rand(3, 4, dtype=dtype), rand(3, 4, dtype=dtype)
+    g = grad(lambda x: np.sum(x * c))(x)
+    assert g.dtype == dtype and g.flags.writeable and not onp.shares_memory(g, c)
+    assert onp.array_equal(g, c)
+    g *= 0
+    assert onp.array_equal(grad(lambda x: np.sum(c * x) + np.sum(x * c))(x), 2 * c)
+    check_grads(lambda x: np.sum(np.tanh(x) * np.exp(-x * x)), modes=['fwd', 'rev'], order=2)(x.astype(float))
+    check_grads(lambda x: np.sum(x * x * c), modes=['fwd', 'rev'], order=2)(x.astype(float))
+
+
+def test_summed_product_with_broadcast_and_scaled_cotangents():
+    x, row = rand(3, 4), rand(4)
+    assert onp.allclose(grad(lambda r: np.sum(x * r))(row), x.sum(0))
+    assert onp.allclose(grad(lambda x: 2.0 * np.sum(x * row))(x), 2 * onp.broadcast_to(row, x.shape))
+    assert onp.allclose(grad(lambda x: np.mean(x * x))(x), 2 * x / x.size)

@@ -13,7 +13,8 @@ import numpy as _np
 
 from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
-from .helpers import broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero, unbroadcast
+from .helpers import (broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero, times_cotangent,
+                      unbroadcast)
 
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
@@ -121,7 +122,13 @@ def def_binary(fun, d0, d1):
 def _binary_vjp(d, argnum):
     if d is None:
         return None
-    return lambda g, ans, x, y: unbroadcast(d(ans, x, y) * g, (x, y)[argnum])
+
+    def vjp(g, ans, x, y):
+        derivative = d(ans, x, y)
+        # Only an array derivative can skip its product; a number (a divisor's reciprocal) costs no check.
+        product = times_cotangent(derivative, g) if type(derivative) is _np.ndarray else derivative * g
+        return unbroadcast(product, (x, y)[argnum])
+    return vjp
 
 
 def _binary_jvp(d):

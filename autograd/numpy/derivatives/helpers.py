@@ -78,6 +78,19 @@ def one_minus_square(y):
     return 1.0 - y ** 2
 
 
+def times_cotangent(d, g):
+    """``d * g`` for a derivative ``d`` and a cotangent ``g``. Where ``g`` is a plain NumPy array repeating
+    exactly 1 (every stride 0: the cotangent a full sum gives its argument) in ``d``'s shape and real dtype,
+    the product is ``d``'s values: a read-only view of ``d`` gives them without a pass over the array, and
+    being read-only it is never added into in place nor returned as a gradient (the cast copies it)."""
+    if (type(g) is _np.ndarray and type(d) is _np.ndarray and not any(g.strides) and g.shape == d.shape
+            and g.dtype == d.dtype and g.dtype.kind == 'f' and g.size and g.item(0) == 1.0):
+        view = d.view()
+        view.flags.writeable = False
+        return view
+    return d * g
+
+
 def replace_zero(x, value):
     """``x`` with its zeros replaced by ``value`` (to keep a rule finite where a factor vanishes)."""
     return anp.where(x == 0, value, x)
