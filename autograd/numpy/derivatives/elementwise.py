@@ -13,8 +13,8 @@ import numpy as _np
 
 from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
-from .helpers import (broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero, times_cotangent,
-                      unbroadcast)
+from .helpers import (LARGE_ARRAY_BYTES, broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero,
+                      times_cotangent, unbroadcast)
 
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
@@ -125,8 +125,10 @@ def _binary_vjp(d, argnum):
 
     def vjp(g, ans, x, y):
         derivative = d(ans, x, y)
-        # Only an array derivative can skip its product; a number (a divisor's reciprocal) costs no check.
-        product = times_cotangent(derivative, g) if type(derivative) is _np.ndarray else derivative * g
+        # Only a large array can skip its product: others (a divisor's reciprocal, small arrays) cost no call.
+        product = (times_cotangent(derivative, g)
+                   if type(derivative) is _np.ndarray and derivative.nbytes >= LARGE_ARRAY_BYTES
+                   else derivative * g)
         return unbroadcast(product, (x, y)[argnum])
     return vjp
 
