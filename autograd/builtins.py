@@ -6,8 +6,8 @@ and ``type`` see through boxes. Gradients with respect to a container have its s
 """
 import builtins as _py
 
-from .engine import (Box, SparseObject, VSpace, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum, getval,
-                     primitive, vspace)
+from .engine import (Box, SparseObject, VSpace, defjvp, defjvp_argnum, defjvp_argnums, defvjp, defvjp_argnum,
+                     defvjp_direct, getval, primitive, vspace)
 
 
 def isinstance(obj, classinfo):
@@ -52,46 +52,68 @@ def _build_sequence(seq_type, elts):
 
 
 class SlotGradient(SparseObject):
-    """A container's gradient known at some positions only; the others are zero and never allocated."""
-    __slots__ = ('slots',)
+    """A container's gradient known at some positions only (indices of a sequence, keys of a dict); the
+    others are zero and never allocated. The container's vector space is built only where a zero must be
+    filled in: a take's gradient is made once per element read, so building it there would cost a walk of
+    the whole container for every element."""
+    __slots__ = ('container', 'slots')
 
-    def __init__(self, vs, slots):
-        self.vs = vs
+    def __init__(self, container, slots):
+        self.container = container
         self.slots = slots
 
+    @property
+    def vs(self):
+        return result_vspace(self.container)
+
     def mut_add(self, dense):
-        parts = self.vs.parts(dense)
+        positions = _positions(self.container)
+        parts = {p: dense[p] for p in positions}
         for pos, g in self.slots.items():
-            parts[pos] = self.vs.shape[pos].add(parts[pos], g)
-        return self.vs.build(parts)
+            parts[pos] = result_vspace(parts[pos]).add(parts[pos], g)
+        return _build_like(self.container, [parts[p] for p in positions])
 
     def densify(self):
-        slots = self.slots
-        return self.vs.build([slots[pos] if pos in slots else vs.zeros()
-                              for pos, vs in _py.enumerate(self.vs.shape)])
+        slots, container = self.slots, self.container
+        return _build_like(container, [slots[p] if p in slots else result_vspace(container[p]).zeros()
+                                       for p in _positions(container)])
 
     def merge(self, other):
         if _py.type(other) is not SlotGradient:
             return other.mut_add(self.densify())
         slots = _py.dict(self.slots)
         for pos, g in other.slots.items():
-            slots[pos] = self.vs.shape[pos].add(slots[pos], g) if pos in slots else g
-        return SlotGradient(self.vs, slots)
+            slots[pos] = result_vspace(g).add(slots[pos], g) if pos in slots else g
+        return SlotGradient(self.container, slots)
+
+
+def _positions(container):
+    """The keys of a dict, the indices of a sequence."""
+    return _py.tuple(container) if _py.isinstance(container, _py.dict) else _py.range(_py.len(container))
+
+
+def _build_like(container, parts):
+    if _py.isinstance(container, _py.dict):
+        return make_dict(_py.tuple(container), *parts)
+    return make_sequence(_py.type(container), *parts)
+
+
+def _take_gradient(g, ans, A, idx):
+    if _py.isinstance(g, Box):
+        return container_untake(g, idx, result_vspace(A))
+    A = getval(A)
+    if _py.isinstance(idx, slice):
+        return SlotGradient(A, _py.dict(_py.zip(_py.range(_py.len(A))[idx], g)))
+    if not _py.isinstance(A, _py.dict):
+        idx %= _py.len(A)
+    return SlotGradient(A, {idx: g})
 
 
 def _take_vjp(ans, A, idx):
-    vs = result_vspace(A)
-
-    def vjp(g):
-        if _py.isinstance(g, Box):
-            return container_untake(g, idx, vs)
-        if _py.isinstance(idx, slice):
-            return SlotGradient(vs, _py.dict(_py.zip(_py.range(_py.len(vs.shape))[idx], g)))
-        return SlotGradient(vs, {vs.position(idx): g})
-    return vjp
+    return lambda g: _take_gradient(g, ans, A, idx)
 
 
-defvjp(container_take, _take_vjp)
+defvjp_direct(container_take, _take_gradient)
 defjvp(container_take, 'same')
 defvjp(container_untake, lambda ans, x, idx, vs: lambda g: container_take(g, idx))
 defjvp(container_untake, 'same')

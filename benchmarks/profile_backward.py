@@ -1,6 +1,7 @@
 """Where a gradient's backward pass spends its time and memory, rule by rule.
 
     python benchmarks/profile_backward.py rnn mlp      # any workloads of workloads.py that take a gradient
+    REPEATS=200 python benchmarks/profile_backward.py mlp   # more walks to average (default 5)
 
 Records the tape of the workload's loss with our engine, then walks it backwards as the engine's reverse
 pass does, timing each rule call and each gradient accumulation, grouped by primitive and argument. A
@@ -93,7 +94,7 @@ def walk(tape, out, step_hook):
     return notes
 
 
-def profile(name, repeats=5):
+def profile(name, repeats=int(os.environ.get("REPEATS", 5))):
     loss, params = loss_and_params(name)
     tape, out = record(loss, params)
     seconds = defaultdict(float)
@@ -105,10 +106,11 @@ def profile(name, repeats=5):
         seconds[key, phase] += time.perf_counter() - start
         counts[key, phase] += 1
         return result
-    walk(tape, out, lambda key, phase, thunk: thunk())  # warm up
+    # Each walk is a pass, as the engine's: new arrays come from the array cache, as they do in a gradient.
+    in_pass(None, walk, tape, out, lambda key, phase, thunk: thunk())  # warm up
     start = time.perf_counter()
     for _ in range(repeats):
-        notes = walk(tape, out, timed)
+        notes = in_pass(None, walk, tape, out, timed)
     total = (time.perf_counter() - start) / repeats
     peaks = defaultdict(int)
 

@@ -67,6 +67,20 @@ def test_slicing_and_iterating_traced_sequences():
     check_grads(lambda p: np.sum(np.stack(p[::2])) * p[1])([1.0, 2.0, 3.0])
 
 
+def test_elements_read_several_ways_add_up():
+    # Integer dict keys, negative indices and a container read both whole and by element: the sparse
+    # per-element gradients must land on the right slots and add to the dense ones.
+    def loss(p):
+        d, seq = p
+        whole = np.sum(np.stack([seq[0], seq[1], seq[2]]))
+        return d[3] * d[-1] + np.sum(d[7] ** 2) * seq[-1] + whole * seq[0]
+    params = ({3: 1.5, -1: -0.5, 7: onp.arange(1.0, 3.0)}, [0.3, 0.7, 1.1])
+    g = grad(loss)(params)
+    assert type(g) is tuple and list(g[0]) == [3, -1, 7] and type(g[1]) is list
+    assert g[0][3] == -0.5 and g[0][-1] == 1.5 and onp.allclose(g[0][7], 2 * 1.1 * onp.arange(1.0, 3.0))
+    check_grads(loss, modes=['fwd', 'rev'], order=2)(params)
+
+
 def test_dict_box_methods():
     def f(d):
         assert set(d.keys()) == {'a', 'b'} and 'a' in d and len(d) == 2

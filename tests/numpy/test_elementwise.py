@@ -355,3 +355,32 @@ def test_astype_to_integer_stops_the_trace():
 def test_parts_of_python_numbers_inside_tuples(fun, x):
     # As arguments inside a tuple, Python numbers keep their type in gradients and tangents at second order.
     check_grads(fun, (0,), order=2)(x)
+
+
+@pytest.mark.parametrize('dtype', [onp.float64, onp.float32])
+@pytest.mark.parametrize('shape', [(3, 4), (256, 256)])  # small, and large enough to skip the product
+def test_gradient_of_a_summed_product_is_the_other_factor_in_fresh_memory(dtype, shape):
+    # A full sum's cotangent repeats 1, so the product's gradient is the other factor's values; the
+    # gradient handed back must still be a writeable array of its own, however it was computed.
+    x, c = rand(*shape, dtype=dtype), rand(*shape, dtype=dtype)
+    g = grad(lambda x: np.sum(x * c))(x)
+    assert g.dtype == dtype and g.flags.writeable and not onp.shares_memory(g, c)
+    assert onp.array_equal(g, c)
+    g *= 0
+    assert onp.array_equal(grad(lambda x: np.sum(c * x) + np.sum(x * c))(x), 2 * c)
+    t, e = onp.tanh(x), onp.exp(-x * x)
+    expected = (1 - t ** 2) * e - 2 * x * t * e
+    assert onp.allclose(grad(lambda x: np.sum(np.tanh(x) * np.exp(-x * x)))(x), expected, atol=1e-6)
+
+
+def test_summed_products_against_finite_differences():
+    x = rand(3, 4)
+    check_grads(lambda x: np.sum(np.tanh(x) * np.exp(-x * x)), modes=['fwd', 'rev'], order=2)(x)
+    check_grads(lambda x: np.sum(x * x * x), modes=['fwd', 'rev'], order=2)(x)
+
+
+def test_summed_product_with_broadcast_and_scaled_cotangents():
+    x, row = rand(3, 4), rand(4)
+    assert onp.allclose(grad(lambda r: np.sum(x * r))(row), x.sum(0))
+    assert onp.allclose(grad(lambda x: 2.0 * np.sum(x * row))(x), 2 * onp.broadcast_to(row, x.shape))
+    assert onp.allclose(grad(lambda x: np.mean(x * x))(x), 2 * x / x.size)

@@ -13,7 +13,8 @@ import numpy as _np
 
 from ...engine import defjvp, defvjp, defvjp_direct, getval, isbox, primitive, product_rule
 from .. import wrapper as anp
-from .helpers import broadcast_like, is_complex, reciprocal, replace_zero, unbroadcast
+from .helpers import (LARGE_ARRAY_BYTES, broadcast_like, is_complex, one_minus_square, reciprocal, replace_zero,
+                      times_cotangent, unbroadcast)
 
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
@@ -64,7 +65,7 @@ UNARY = {
     anp.sin: lambda ans, x: anp.cos(x),
     anp.cos: lambda ans, x: -anp.sin(x),
     anp.tan: lambda ans, x: 1.0 + ans ** 2,
-    anp.tanh: lambda ans, x: 1.0 - ans ** 2,
+    anp.tanh: lambda ans, x: one_minus_square(ans),
     anp.sqrt: lambda ans, x: 0.5 / ans,
     anp.square: lambda ans, x: 2.0 * x,
     anp.reciprocal: lambda ans, x: -ans ** 2,
@@ -121,7 +122,15 @@ def def_binary(fun, d0, d1):
 def _binary_vjp(d, argnum):
     if d is None:
         return None
-    return lambda g, ans, x, y: unbroadcast(d(ans, x, y) * g, (x, y)[argnum])
+
+    def vjp(g, ans, x, y):
+        derivative = d(ans, x, y)
+        # Only a large array can skip its product: others (a divisor's reciprocal, small arrays) cost no call.
+        product = (times_cotangent(derivative, g)
+                   if type(derivative) is _np.ndarray and derivative.nbytes >= LARGE_ARRAY_BYTES
+                   else derivative * g)
+        return unbroadcast(product, (x, y)[argnum])
+    return vjp
 
 
 def _binary_jvp(d):

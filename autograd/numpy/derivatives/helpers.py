@@ -69,6 +69,35 @@ def reciprocal(y):
         return _np.divide(1.0, y).item()
 
 
+# From this size on, a pass over an array costs more than the Python that avoids one (NumPy's own threshold
+# for reusing temporaries): below it, the helpers here take the plain expression.
+LARGE_ARRAY_BYTES = 256 * 1024
+
+
+def one_minus_square(y):
+    """``1 - y ** 2`` (tanh's derivative from its result). For a large plain real NumPy array both steps write
+    one new array: the second temporary would cost as much as the arithmetic. The values are the same."""
+    if type(y) is _np.ndarray and y.nbytes >= LARGE_ARRAY_BYTES and y.dtype.kind == 'f':
+        d = _np.square(y)
+        return _np.subtract(1.0, d, out=d)
+    return 1.0 - y ** 2
+
+
+def times_cotangent(d, g):
+    """``d * g`` for a derivative ``d`` and a cotangent ``g``. Where ``g`` is a plain NumPy array repeating
+    exactly 1 (every stride 0: the cotangent a full sum gives its argument) in the shape and real dtype of
+    a large ``d``, the product is ``d``'s values: a read-only view of ``d`` gives them without a pass over
+    the array, and being read-only it is never added into in place nor returned as a gradient (the cast
+    copies it)."""
+    if (type(d) is _np.ndarray and d.nbytes >= LARGE_ARRAY_BYTES and type(g) is _np.ndarray
+            and not any(g.strides) and g.shape == d.shape and g.dtype == d.dtype and g.dtype.kind == 'f'
+            and g.item(0) == 1.0):
+        view = d.view()
+        view.flags.writeable = False
+        return view
+    return d * g
+
+
 def replace_zero(x, value):
     """``x`` with its zeros replaced by ``value`` (to keep a rule finite where a factor vanishes)."""
     return anp.where(x == 0, value, x)
