@@ -42,6 +42,11 @@ class DaskAdapter(Adapter):
                              'compute the whole graph')
         return functools.partial(_blockwise, fun)
 
+    def settle(self, values):
+        # persist, not compute: on a cluster the results stay in the workers' memory, chunked as they are.
+        import dask
+        return dask.persist(*values)
+
 
 def _blockwise(fun, *args, **kwargs):
     # Scalar core dimensions: ``fun`` applied to each block of the array arguments, its outputs chunked like
