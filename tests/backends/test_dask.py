@@ -21,9 +21,11 @@ distributed = pytest.importorskip('dask.distributed')
 @pytest.fixture(scope='session')
 def client():
     # Worker processes, as on a real cluster: every graph and result crosses a process boundary pickled.
-    # One per xdist worker and session; two of one thread each keep a 2-core machine's load at bay.
+    # One per xdist worker and session; two of one thread each keep a 2-core machine's load at bay. The
+    # scheduler's HTTP server (health checks) takes any free port, not 8787, which a second cluster finds taken.
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+                                  scheduler_kwargs={'dashboard_address': ':0'}, silence_logs=logging.ERROR
+                                  ) as cluster, distributed.Client(cluster) as client:
         yield client
 
 
@@ -85,6 +87,20 @@ def test_value_and_gradient_compute_together_reading_the_data_once(client, tmp_p
     expected_value, expected_g = value_and_grad(_logistic_loss)(w, x.compute(), y)
     onp.testing.assert_allclose(value, expected_value)
     onp.testing.assert_allclose(g, expected_g)
+
+
+def test_gradients_keep_the_chunks_of_the_data(client):
+    # Spreading a reduction's gradient as one chunk, or contracting over no axis, would add rechunk or
+    # tensordot layers, which on a cluster move whole chunks between workers.
+    x, y = rand(40, 3), rand(40)
+    x_dask, y_dask = da.from_array(x, chunks=(10, 3)), da.from_array(y, chunks=10)
+
+    def loss(x, y):
+        return np.sum(np.sin(x)) + np.sum(np.mean(x, axis=0) ** 2) + np.dot(y, np.tanh(x @ onp.ones(3)))
+    g = _lazily(grad, loss, x_dask, y_dask)
+    assert g.chunks == x_dask.chunks
+    assert not [name for name in g.dask.layers if name.startswith(('rechunk', 'tensordot', 'broadcast'))]
+    onp.testing.assert_allclose(g.compute(), grad(loss)(x, y))
 
 
 @pytest.mark.parametrize('optimizer', [sgd, rmsprop, adam], ids=lambda f: f.__name__)
