@@ -20,12 +20,14 @@ distributed = pytest.importorskip('dask.distributed')
 
 @pytest.fixture(scope='session')
 def client():
-    # Worker processes, as on a real cluster: every graph and result crosses a process boundary pickled.
-    # One per xdist worker and session; two of one thread each keep a 2-core machine's load at bay. The
+    # A worker process, as on a real cluster: every graph and result crosses a process boundary pickled.
+    # One cluster per xdist worker and session, of one single-threaded worker: under `-n 2` on 2 cores this
+    # file took 67 s with thread workers, 91 s with one process and 125-169 s with two (messages between
+    # more processes than cores). benchmarks/dask_logistic.py runs two worker processes. The
     # scheduler's HTTP server (health checks) takes any free port, not 8787, which a second cluster finds taken.
     # A failing task raises in the test; what the workers log besides (a heartbeat racing the scheduler's
     # close on a loaded machine) is noise.
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
                                   scheduler_kwargs={'dashboard_address': ':0'}, silence_logs=logging.CRITICAL
                                   ) as cluster, distributed.Client(cluster) as client:
         yield client
