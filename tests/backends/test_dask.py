@@ -8,6 +8,7 @@ import pytest
 
 import autograd.numpy as np
 from autograd import elementwise_grad, grad, value_and_grad
+from autograd.misc.flatten import flatten
 from autograd.misc.optimizers import adam, rmsprop, sgd
 
 from ..numpy.util import rand
@@ -105,6 +106,13 @@ def test_gradients_keep_the_chunks_of_the_data(client):
     assert g.chunks == x_dask.chunks
     assert not [name for name in g.dask.layers if name.startswith(('rechunk', 'tensordot', 'broadcast'))]
     onp.testing.assert_allclose(g.compute(), grad(loss)(x, y))
+
+
+def test_flatten_reads_shapes_without_computing(client):
+    params = {'w': _on_dask(rand(4, 3)), 'b': _on_dask(rand(3))}
+    vector, unflatten = _lazily(lambda f: f, flatten, params)
+    assert isinstance(vector, da.Array) and vector.shape == (15,)
+    onp.testing.assert_allclose(unflatten(vector)['w'].compute(), params['w'].compute())
 
 
 @pytest.mark.parametrize('optimizer', [sgd, rmsprop, adam], ids=lambda f: f.__name__)
