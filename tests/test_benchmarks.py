@@ -31,6 +31,14 @@ def test_quick_benchmark_runs_every_workload_single_threaded():
     assert out.count('"OPENBLAS_NUM_THREADS": "1"') == 3
 
 
+def test_quick_dask_benchmark_agrees_with_the_hand_written_gradient():
+    pytest.importorskip('dask.distributed')
+    result = subprocess.run([sys.executable, str(ROOT / 'benchmarks' / 'dask_logistic.py'), '--quick'],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert 'quick run: ours, ' in result.stdout and 'the loss alone ran; value and gradient agree' in result.stdout
+
+
 def test_overhead_script_reports_both_engines():
     result = subprocess.run([sys.executable, str(ROOT / 'benchmarks' / 'overhead.py')],
                             capture_output=True, text=True, timeout=300)

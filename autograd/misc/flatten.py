@@ -49,7 +49,8 @@ def _describe(value, leaves):
     if isinstance(plain, (list, tuple)):
         return ('sequence', type(plain), [_describe(v, leaves) for v in value])
     leaves.append(value)
-    array = _np.asarray(plain)
+    # An array's own shape and dtype: converting a lazy (Dask) array with asarray would compute it.
+    array = plain if hasattr(plain, 'shape') and hasattr(plain, 'dtype') else _np.asarray(plain)
     if array.dtype.kind not in 'biufc':
         raise TypeError("flatten: {!r} is not a number or an array of numbers".format(plain))
     scalar_type = type(plain) if array.ndim == 0 and not isinstance(plain, _np.ndarray) else None

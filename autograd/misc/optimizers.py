@@ -6,10 +6,16 @@ structure. ``callback(x, i, g)``, if given, is called on every iteration with th
 number and the gradient just taken there (in ``x0``'s structure), before the step. The updates are written
 with ``autograd.numpy``, so an optimization can itself be differentiated (e.g. with respect to the step
 size or the start).
+
+Lazy values (Dask) work as they are: a step's gradient, running averages and parameters are computed
+together, once, with one ``dask.persist`` (``backends.settle``) before the callback sees them, so each step
+builds on the last one's results and its graph does not grow with the iterations; on a cluster they stay in
+the workers' memory.
 """
 from functools import wraps
 
 from .. import numpy as anp
+from ..numpy.backends import settle
 from .flatten import flatten
 
 __all__ = ['sgd', 'rmsprop', 'adam', 'unflatten_optimizer']
@@ -44,10 +50,11 @@ def sgd(grad, x0, callback=None, num_iters=200, step_size=0.1, mass=0.9):
     x, velocity = x0, anp.zeros_like(x0)
     for i in range(num_iters):
         g = grad(x, i)
+        velocity = mass * velocity - (1.0 - mass) * g
+        g, velocity, x_next = settle(g, velocity, x + step_size * velocity)
         if callback is not None:
             callback(x, i, g)
-        velocity = mass * velocity - (1.0 - mass) * g
-        x = x + step_size * velocity
+        x = x_next
     return x
 
 
@@ -57,10 +64,11 @@ def rmsprop(grad, x0, callback=None, num_iters=100, step_size=0.1, gamma=0.9, ep
     x, mean_square = x0, anp.ones_like(x0)
     for i in range(num_iters):
         g = grad(x, i)
+        mean_square = gamma * mean_square + (1.0 - gamma) * g ** 2
+        g, mean_square, x_next = settle(g, mean_square, x - step_size * g / (anp.sqrt(mean_square) + eps))
         if callback is not None:
             callback(x, i, g)
-        mean_square = gamma * mean_square + (1.0 - gamma) * g ** 2
-        x = x - step_size * g / (anp.sqrt(mean_square) + eps)
+        x = x_next
     return x
 
 
@@ -71,11 +79,12 @@ def adam(grad, x0, callback=None, num_iters=100, step_size=0.001, b1=0.9, b2=0.9
     x, m, v = x0, anp.zeros_like(x0), anp.zeros_like(x0)
     for i in range(num_iters):
         g = grad(x, i)
-        if callback is not None:
-            callback(x, i, g)
         m = b1 * m + (1.0 - b1) * g
         v = b2 * v + (1.0 - b2) * g ** 2
         m_hat = m / (1.0 - b1 ** (i + 1))
         v_hat = v / (1.0 - b2 ** (i + 1))
-        x = x - step_size * m_hat / (anp.sqrt(v_hat) + eps)
+        g, m, v, x_next = settle(g, m, v, x - step_size * m_hat / (anp.sqrt(v_hat) + eps))
+        if callback is not None:
+            callback(x, i, g)
+        x = x_next
     return x

@@ -27,6 +27,12 @@ Gradients have the library of the data: CuPy in, CuPy out; a NumPy parameter use
 lazy Dask gradient. A NumPy array created inside the function (`out = np.zeros(n)`) and assigned a
 library's values is moved to that library.
 
+`autograd.misc.optimizers` (`sgd`, `rmsprop`, `adam`) take such lazy gradients as they are: each step's
+gradient, running averages and parameters are persisted together with one `dask.persist`
+(`autograd.numpy.backends.settle`, which leaves eager libraries' values alone), so every step builds on the
+last one's results on the cluster and no graph grows with the steps
+([examples/dask_logistic_regression.py](../examples/dask_logistic_regression.py)).
+
 ## How it works
 
 NumPy hands other libraries' arrays to them through `__array_ufunc__` and `__array_function__`, and the

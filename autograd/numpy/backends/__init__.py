@@ -11,13 +11,13 @@ import itertools
 
 import numpy as _np
 
-from ...engine import Box, BoxIfKind, VSpace
+from ...engine import Box, BoxIfKind, VSpace, isbox
 from ...engine.tracing import type_finders
 from .. import wrapper as anp
 from ..array_box import ArrayBox
 from .generic import Adapter, foreign_vspace
 
-__all__ = ['Adapter', 'register_array_type', 'adapter_of', 'scipy_on_backends']
+__all__ = ['Adapter', 'register_array_type', 'adapter_of', 'scipy_on_backends', 'settle']
 
 _ADAPTER_MODULES = {'dask': '.dask', 'cupy': '.cupy'}
 """Top-level module of an array type -> the module here whose ``adapter(array_type)`` serves it."""
@@ -81,6 +81,32 @@ def _library_of(values):
         if kind in _adapters or _find_array_type(kind):
             return _adapters[kind]
     return None
+
+
+def settle(*values):
+    """``values`` with those of lazy libraries (Dask) computed in one call per library, as a loop that
+    builds each step on the last one's results needs (its graphs would grow with the steps otherwise).
+    Eager libraries' values and traced values come back as they are, in a tuple.
+
+    >>> settle(1.0, _np.ones(2))
+    (1.0, array([1., 1.]))
+    """
+    lazy = {}
+    for i, value in enumerate(values):
+        value_type = type(value)
+        if value_type is _np.ndarray or isbox(value) or (value_type not in _adapters
+                                                         and not _find_array_type(value_type)):
+            continue
+        adapter = _adapters[value_type]
+        if not adapter.eager:
+            lazy.setdefault(adapter, []).append(i)
+    if not lazy:
+        return values
+    settled = list(values)
+    for adapter, positions in lazy.items():
+        for i, value in zip(positions, adapter.settle([values[i] for i in positions])):
+            settled[i] = value
+    return tuple(settled)
 
 
 def _foreign_vspace(value):

@@ -7,6 +7,7 @@ import warnings
 import numpy as _np
 
 from ...engine.tracing import pass_scopes
+from .. import wrapper as anp
 from .generic import Adapter
 
 
@@ -41,6 +42,17 @@ class DaskAdapter(Adapter):
             raise self.lacks(module, name, 'it is not elementwise, so it has no blockwise form, and SciPy would '
                              'compute the whole graph')
         return functools.partial(_blockwise, fun)
+
+    def spread(self, g, like):
+        # broadcast_to would give one chunk along every new axis, which Dask then splits to meet like's
+        # chunks; on a cluster that ships the whole broadcast, materialized, between workers. A product
+        # with ones chunked as like is the same value, computed in place, chunk by chunk.
+        return g * anp.ones_like(like, dtype=anp.result_type(g))
+
+    def settle(self, values):
+        # persist, not compute: on a cluster the results stay in the workers' memory, chunked as they are.
+        import dask
+        return dask.persist(*values)
 
 
 def _blockwise(fun, *args, **kwargs):

@@ -40,6 +40,16 @@ class Adapter:
             "autograd.scipy.{}.{} on {} arrays: {}. Compute it outside the differentiated function (on NumPy "
             "arrays), or use a function this library provides.".format(module, name, self.name, why))
 
+    def spread(self, g, like):
+        """``g`` broadcast to the shape of ``like``, an array of this library, and laid out as it is (a
+        reduction's gradient spread back over its input); written with autograd.numpy, as a rule is."""
+        return anp.broadcast_to(g, _np.shape(like))
+
+    def settle(self, values):
+        """``values``, arrays of this library, computed where they live, so that later work builds on
+        their results rather than on the work that made them; an eager library's values already are."""
+        return values
+
 
 class _ForeignSpace:
     """A vector space whose vectors are made by the library of ``like``, a value of the space."""

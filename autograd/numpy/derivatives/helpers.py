@@ -121,7 +121,7 @@ def repeat_to_match_shape(g, x, axis, keepdims):
             # The common scalar cotangent of a loss: a read-only view repeating it, made without the
             # general machinery of broadcast_to (which costs more than the rest of this rule).
             return _np.ndarray(shape, g.dtype, g, 0, (0,) * len(shape)), count
-        return anp.broadcast_to(g, shape), count
+        return _spread_like(g, x, shape), count
     axes = normalize_axes(axis, len(shape))
     if not keepdims:
         kept = list(shape)
@@ -131,7 +131,12 @@ def repeat_to_match_shape(g, x, axis, keepdims):
     count = 1
     for a in axes:
         count *= shape[a]
-    return anp.broadcast_to(g, shape), count
+    return _spread_like(g, x, shape), count
+
+
+def _spread_like(g, x, shape):
+    adapter = anp.adapters.get(type(getval(x)))
+    return anp.broadcast_to(g, shape) if adapter is None else adapter.spread(g, like=x)
 
 
 def zero_pad(t, axis, before, after):

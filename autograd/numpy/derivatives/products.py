@@ -32,24 +32,37 @@ def _tensordot_grad_a(g, b, a_ndim, a_axes, b_axes):
     b_free = [j for j in range(b_ndim) if j not in b_axes]
     a_free = [i for i in range(a_ndim) if i not in a_axes]
     n_a_free = len(a_free)
-    contracted = anp.tensordot(g, b, (list(range(n_a_free, n_a_free + len(b_free))), b_free))
+    contracted = _contract(g, b, list(range(n_a_free, n_a_free + len(b_free))), b_free)
     b_summed_order = sorted(b_axes)
     position = {i: k for k, i in enumerate(a_free)}
     for a_axis, b_axis in zip(a_axes, b_axes):
         position[a_axis] = n_a_free + b_summed_order.index(b_axis)
-    return anp.transpose(contracted, [position[i] for i in range(a_ndim)])
+    return _in_order(contracted, [position[i] for i in range(a_ndim)])
 
 
 def _tensordot_grad_b(g, a, b_ndim, a_axes, b_axes):
     a_ndim = len(shape_of(a))
     a_free = [i for i in range(a_ndim) if i not in a_axes]
     b_free = [j for j in range(b_ndim) if j not in b_axes]
-    contracted = anp.tensordot(a, g, (a_free, list(range(len(a_free)))))
+    contracted = _contract(a, g, a_free, list(range(len(a_free))))
     a_summed_order = sorted(a_axes)
     position = {j: len(a_axes) + k for k, j in enumerate(b_free)}
     for a_axis, b_axis in zip(a_axes, b_axes):
         position[b_axis] = a_summed_order.index(a_axis)
-    return anp.transpose(contracted, [position[j] for j in range(b_ndim)])
+    return _in_order(contracted, [position[j] for j in range(b_ndim)])
+
+
+def _contract(x, y, x_axes, y_axes):
+    """``tensordot(x, y, (x_axes, y_axes))``; a plain product where nothing is contracted and one side is
+    0-d (the gradient of ``dot(y, z)`` in a scalar loss), which a lazy library makes in one elementwise task
+    per chunk rather than as a contraction with its reduction."""
+    if not x_axes and not (len(shape_of(x)) and len(shape_of(y))):
+        return x * y
+    return anp.tensordot(x, y, (x_axes, y_axes))
+
+
+def _in_order(x, axes):
+    return x if axes == sorted(axes) else anp.transpose(x, axes)
 
 
 def _tensordot_vjp_a(ans, a, b, axes=2):
