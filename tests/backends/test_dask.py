@@ -7,7 +7,7 @@ import numpy as onp
 import pytest
 
 import autograd.numpy as np
-from autograd import elementwise_grad, grad, value_and_grad
+from autograd import elementwise_grad, grad, make_jvp, value_and_grad
 from autograd.misc.flatten import flatten
 from autograd.misc.optimizers import adam, rmsprop, sgd
 
@@ -106,6 +106,17 @@ def test_gradients_keep_the_chunks_of_the_data(client):
     assert g.chunks == x_dask.chunks
     assert not [name for name in g.dask.layers if name.startswith(('rechunk', 'tensordot', 'broadcast'))]
     onp.testing.assert_allclose(g.compute(), grad(loss)(x, y))
+
+
+def test_forward_tangents_keep_the_chunks_of_the_result(client):
+    # A scalar's tangent spread over a chunked result is made chunk by chunk, as a reduction's gradient is.
+    x = rand(40, 3)
+    x_dask = da.from_array(x, chunks=(10, 3))
+    jvp = _lazily(lambda f: f, make_jvp(lambda c: np.sin(c + x_dask)), 0.3)
+    _, t = jvp(1.0)
+    assert t.chunks == x_dask.chunks
+    assert not [name for name in t.dask.layers if name.startswith(('rechunk', 'broadcast'))]
+    onp.testing.assert_allclose(t.compute(), make_jvp(lambda c: np.sin(c + x))(0.3)(1.0)[1])
 
 
 def test_flatten_reads_shapes_without_computing(client):

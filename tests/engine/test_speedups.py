@@ -201,7 +201,8 @@ def test_repeated_gradients_do_not_leak():
             f(x)
         gc.collect()
         return sys.getallocatedblocks() - before
-    # A leak grows in every round; threads other tests left running (a Dask cluster's) allocate now and then.
+    # A leak grows in every round; threads other tests left running (a Dask cluster's scheduler
+    # and client) allocate now and then.
     assert min(growth() for _ in range(3)) < 200
 
 

@@ -57,7 +57,7 @@ def broadcast_like(t, ans):
     except AttributeError:
         pass
     shape = shape_of(ans)
-    return t if shape_of(t) == shape else anp.broadcast_to(t, shape)
+    return t if shape_of(t) == shape else _spread_like(t, ans, shape)
 
 
 def reciprocal(y):
