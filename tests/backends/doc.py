@@ -85,8 +85,8 @@ The proof on any machine is `StrictArray` (`tests/backends/strict_array.py`), a 
 CuPy: it refuses `__array__` and NumPy arrays as operands, and its SciPy, standing in for `cupyx.scipy`,
 calls SciPy on its data (`tests/backends/strict_scipy.py`). Every table-driven test of `tests/numpy` and the
 registry-driven tests of the SciPy rules (`tests/scipy/test_special_rules.py`, `test_linalg_rules.py`,
-`test_stats.py`) and the `scipy.signal` tests run a second time with it; with NumPy {numpy_version}; these
-{strict_failing} runs cannot pass, for the reasons given (they are expected failures there):
+`test_stats.py`, `test_stats_multivariate.py`) and the `scipy.signal` tests run a second time with it;
+with NumPy {numpy_version}; these {strict_failing} runs cannot pass, for the reasons given (they are expected failures there):
 
 {strict_unsupported}
 """

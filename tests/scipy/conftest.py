@@ -9,7 +9,7 @@ from ..backends import strict_runs
 
 STRICT_FILES = frozenset(['test_special_rules.py', 'test_linalg_rules.py', 'test_stats.py', 'test_signal.py',
                           'test_signal_detrend.py', 'test_signal_fft_convolve.py', 'test_signal_filters.py',
-                          'test_signal_spectral.py'])
+                          'test_signal_spectral.py', 'test_stats_multivariate.py'])
 INTEGER_AND_FLOAT = 'iufc'
 """The SciPy tests' integer arrays (orders, degrees, counts) are data, which a CuPy user keeps on the device."""
 

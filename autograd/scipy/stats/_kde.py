@@ -23,7 +23,7 @@ class gaussian_kde:  # noqa: N801 (SciPy's name)
             raise ValueError('gaussian_kde: dataset must have more than one point (columns), got shape {}.'
                              .format(_np.shape(getval(self.dataset))))
         if weights is None:
-            weights = anp.ones(self.n) / self.n
+            weights = anp.ones_like(self.dataset[0]) / self.n
         else:
             weights = anp.ravel(weights)
             weights = weights / anp.sum(weights)
