@@ -28,12 +28,15 @@ from ..differential_operators import make_jvp, make_vjp
 from ..engine import defjvp_argnums, defvjp_argnums, getval, isbox, primitive
 from ..misc.flatten import flatten
 from ..numpy import wrapper as anp
+from ..numpy.backends import scipy_on_backends
 from ..numpy.derivatives.helpers import is_complex
 
 __all__ = ['solve_ivp']
 
 # Options that describe f alone (its Jacobian), wrong for the augmented systems of the derivatives.
 _JACOBIAN_OPTIONS = ('jac', 'jac_sparsity', 'lband', 'uband')
+
+_scipy_solve_ivp = scipy_on_backends('integrate', 'solve_ivp', _source.solve_ivp)
 
 
 def solve_ivp(fun, t_span, y0, method='RK45', t_eval=None, dense_output=False, events=None, vectorized=False,
@@ -43,7 +46,7 @@ def solve_ivp(fun, t_span, y0, method='RK45', t_eval=None, dense_output=False, e
         raise TypeError("solve_ivp: args must be a tuple of extra arguments for fun, got {!r}".format(args))
     params = tuple(params)
     plain_eval = None if t_eval is None else getval(t_eval)
-    result = _source.solve_ivp(fun, (getval(t_span[0]), getval(t_span[1])), getval(y0), method=method,
+    result = _scipy_solve_ivp(fun, (getval(t_span[0]), getval(t_span[1])), getval(y0), method=method,
                                t_eval=plain_eval, dense_output=dense_output, events=events, vectorized=vectorized,
                                args=tuple(getval(p) for p in params) or None, **options)
     if not _py.any(isbox(v) for v in (y0, t_span[0], t_span[1], t_eval) + params):
@@ -77,7 +80,7 @@ def _path(fun, y0, times, *params, method='RK45', options=(), stop=None):
     rows = [_np.asarray(y0, dtype=float)]
     if len(times) > 1:
         stop = times[-1] if stop is None else stop
-        solution = _source.solve_ivp(fun, (times[0], stop), y0, method=method, t_eval=times[1:],
+        solution = _scipy_solve_ivp(fun, (times[0], stop), y0, method=method, t_eval=times[1:],
                                      args=params or None, **dict(options))
         if not solution.success:
             raise RuntimeError("solve_ivp: the solver failed while differentiating: {}".format(solution.message))

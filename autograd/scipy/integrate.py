@@ -24,6 +24,7 @@ from ..differential_operators import make_jvp, make_vjp
 from ..engine import defjvp_argnums, defvjp_argnums, getval, isbox, primitive
 from ..misc.flatten import flatten
 from ..numpy import wrapper as anp
+from ..numpy.backends import scipy_on_backends
 from ._integrate_ivp import solve_ivp
 from ._integrate_quadrature import cumulative_simpson, cumulative_trapezoid, simpson, trapezoid
 
@@ -46,10 +47,12 @@ def odeint(func, y0, t, args=(), **kwargs):
 
 odeint.__doc__ = _source.odeint.__doc__
 
+_scipy_odeint = scipy_on_backends('integrate', 'odeint', _source.odeint)
+
 
 @primitive
 def _odeint(func, y0, t, *args, **kwargs):
-    return _source.odeint(func, y0, t, args, **kwargs)
+    return _scipy_odeint(func, y0, t, args, **kwargs)
 
 
 def _vector_field(func, kwargs):
@@ -99,7 +102,7 @@ class _Problem:
         return _np.asarray(self.f(y, t, *self.params))
 
     def solve(self, dynamics, state, times):
-        return _source.odeint(dynamics, state, times, **self.options)
+        return _scipy_odeint(dynamics, state, times, **self.options)
 
 
 def _odeint_vjp(argnums, ans, args, kwargs):

@@ -47,7 +47,7 @@ an `autograd.numpy.backends.Adapter` subclass instance.
 NumPy's compiled fast paths and the array cache serve `numpy.ndarray` only; other arrays take the general
 path.
 
-## SciPy: `autograd.scipy.special`, `stats` and `linalg`
+## SciPy: `autograd.scipy.special`, `stats`, `linalg`, `signal` and `integrate`
 
 SciPy's functions compute in the library of their arguments. SciPy's elementwise functions are NumPy ufuncs,
 which NumPy hands to the library's `__array_ufunc__`: Dask applies them blockwise, chunk by chunk and lazily,
@@ -59,8 +59,9 @@ library has no such function (a linear-algebra or reducing function on Dask, a f
 call raises `NotImplementedError` naming the function and the library, instead of computing on the host. The
 distributions of `autograd.scipy.stats` are formulas of special functions, so their `pdf`, `logpdf`, `cdf`,
 ... run wherever those do; a quantile SciPy finds numerically (`gamma.ppf`) is applied blockwise on Dask and
-refused on CuPy. The derivative rules build their constants (identity and permutation matrices, series
-indices) in the library of the values they meet.
+refused on CuPy; the members without derivative (`rvs`, `fit`, `mean`, ...) are refused on both. So are
+`integrate.odeint` and `integrate.solve_ivp`, whose solvers run on the host. The derivative rules build their
+constants (identity and permutation matrices, series indices) in the library of the values they meet.
 
 ## Dask: lazy, never silently computed
 

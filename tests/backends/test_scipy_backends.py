@@ -9,7 +9,7 @@ import pytest
 import autograd.scipy.special as sp
 from autograd import elementwise_grad
 from autograd.numpy.backends.cupy import CupyAdapter
-from autograd.scipy import linalg, stats
+from autograd.scipy import integrate, linalg, stats
 
 from .strict_array import StrictArray
 from .strict_runs import use_strict_scipy
@@ -47,7 +47,10 @@ def test_dask_applies_elementwise_functions_blockwise(fun):
         onp.testing.assert_allclose(result.compute(scheduler='sync'), expected)
 
 
-@pytest.mark.parametrize('fun, name', [(sp.softmax, 'special.softmax'), (linalg.expm, 'linalg.expm')])
+@pytest.mark.parametrize('fun, name', [
+    (sp.softmax, 'special.softmax'), (linalg.expm, 'linalg.expm'), (stats.norm.fit, 'stats.norm.fit'),
+    (lambda y0: integrate.odeint(lambda y, t: -y, y0, onp.linspace(0.0, 1.0, 3)), 'integrate.odeint'),
+    (lambda y0: integrate.solve_ivp(lambda t, y: -y, (0.0, 1.0), y0), 'integrate.solve_ivp')])
 def test_dask_refuses_functions_that_are_not_elementwise(fun, name):
     with dask.config.set(scheduler=_no_compute), \
             pytest.raises(NotImplementedError, match=r'autograd\.scipy\.{} on Dask arrays: it is not elementwise'

@@ -4,6 +4,7 @@ import scipy.stats
 
 from ... import numpy as anp
 from ...engine import primitive
+from ...numpy.backends import scipy_on_backends
 from ...numpy.wrapper import adapters
 
 
@@ -49,7 +50,7 @@ def scipy_members(module):
         member = None if name.startswith('_') else getattr(distribution, name, None)
         if not callable(member):
             raise AttributeError("module '{}' has no attribute '{}'".format(module.__name__, name))
-        wrapped = primitive(member)
+        wrapped = primitive(scipy_on_backends('stats', short_name + '.' + name, member))
         wrapped.__name__ = wrapped.__qualname__ = short_name + '.' + name
         wrapped.__module__ = module.__name__
         setattr(module, name, wrapped)
