@@ -159,9 +159,17 @@ def on_backend_of(x, value):
     if adapter is None:
         return value
     value = constant_value(value)  # constants made with autograd.numpy inside traced code are boxed
-    if isinstance(value, Box) or type(value) in adapters:
+    if type(getval(value)) in adapters:
         return value
+    if isinstance(value, Box):
+        return _moved(value, like)
     return adapter.asarray(value, like=like)
+
+
+@primitive
+def _moved(value, like):
+    """Host ``value`` on ``like``'s library; traced, for a host parameter (a Python number) that meets them."""
+    return adapters[type(like)].asarray(value, like=like)
 
 
 def foreign_array(values):

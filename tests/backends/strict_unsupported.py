@@ -12,9 +12,8 @@ _BLOCK = ("numpy.block and numpy.broadcast_arrays of the test's NumPy constants 
 _ROOTS = ("poly of complex roots checks on the host whether they come in conjugate pairs (NumPy's rule for a "
           "real result), which needs the data")
 _POLY1D = "numpy.poly1d holds NumPy coefficients only"
-_HOST_SCALAR = ("the test gives a parameter as a Python or NumPy number, which the density turns into a NumPy "
-                "array (reshaped as a matrix, or its tangent broadcast over the values' shape); CuPy code would "
-                "pass a CuPy array")
+_HOST_SCALAR = ("the test gives parameters as Python or NumPy numbers, which the density reshapes into NumPy "
+                "arrays before they meet the CuPy-like values; CuPy code would pass CuPy arrays")
 
 
 def _ids(test, params, reason):
@@ -54,10 +53,6 @@ UNSUPPORTED.update(_ids('test_shape.py::test_nary', ['broadcast_arrays_unpacked-
                                                      'broadcast_arrays_unpacked-3x4-4'], _BLOCK))
 UNSUPPORTED.update(_ids('test_linalg_rules.py::test_rule', ['solve_continuous_are', 'solve_continuous_are-complex',
                                                              'solve_discrete_are'], _TEST_CONSTANT))
-UNSUPPORTED.update(_ids('test_stats_multivariate.py::test_multivariate_normal',
-                        ['(4, 3)-scalar-logpdf', '(4, 3)-scalar-pdf'], _HOST_SCALAR))
-UNSUPPORTED.update(_ids('test_stats_multivariate.py::test_multivariate_t',
-                        ['(4, 3)-scalar-logpdf', '(4, 3)-scalar-pdf'], _HOST_SCALAR))
 UNSUPPORTED.update(_ids('test_stats_multivariate.py::test_multivariate_normal_one_dimensional_and_defaults', [''],
                         _HOST_SCALAR))
 UNSUPPORTED.update(_ids('test_stats_multivariate.py::test_wisharts', ['1-0-wishart', '1-0-invwishart'], _HOST_SCALAR))

@@ -112,11 +112,14 @@ def test_forward_tangents_keep_the_chunks_of_the_result(client):
     # A scalar's tangent spread over a chunked result is made chunk by chunk, as a reduction's gradient is.
     x = rand(40, 3)
     x_dask = da.from_array(x, chunks=(10, 3))
-    jvp = _lazily(lambda f: f, make_jvp(lambda c: np.sin(c + x_dask)), 0.3)
-    _, t = jvp(1.0)
-    assert t.chunks == x_dask.chunks
-    assert not [name for name in t.dask.layers if name.startswith(('rechunk', 'broadcast'))]
-    onp.testing.assert_allclose(t.compute(), make_jvp(lambda c: np.sin(c + x))(0.3)(1.0)[1])
+
+    def tangent(c, x):
+        return make_jvp(lambda c: np.sin(c + x))(c)(1.0)[1]
+    for order, fun in [(1, tangent), (2, lambda c, x: make_jvp(lambda c: tangent(c, x))(c)(1.0)[1])]:
+        t = _lazily(lambda f: f, fun, 0.3, x_dask)
+        assert t.chunks == x_dask.chunks, order
+        assert not [name for name in t.dask.layers if name.startswith(('rechunk', 'broadcast'))], order
+        onp.testing.assert_allclose(t.compute(), fun(0.3, x))
 
 
 def test_flatten_reads_shapes_without_computing(client):

@@ -306,3 +306,9 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
     # base=, usually given by keyword, goes positional so that a traced base is differentiated.
     return _logspace(start, stop, num, endpoint, base, dtype, axis)
 def_spacing(anp.geomspace)
+
+
+# A host parameter moved to another array library's values: its cotangent stays in that library (a NumPy
+# parameter with Dask data has a lazy Dask gradient), and its tangent moves as the value did.
+defvjp(anp._moved, lambda ans, value, like: lambda g: g)
+defjvp(anp._moved, lambda t, ans, value, like: anp.on_backend_of(like, t))

@@ -136,7 +136,7 @@ def repeat_to_match_shape(g, x, axis, keepdims):
 
 def _spread_like(g, x, shape):
     adapter = anp.adapters.get(type(getval(x)))
-    return anp.broadcast_to(g, shape) if adapter is None else adapter.spread(g, like=x)
+    return anp.broadcast_to(g, shape) if adapter is None else adapter.spread(anp.on_backend_of(x, g), like=x)
 
 
 def zero_pad(t, axis, before, after):
