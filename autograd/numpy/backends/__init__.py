@@ -77,10 +77,15 @@ def scipy_on_backends(module, name, fun, elementwise=False):
 def _library_of(values):
     """The adapter of the first of ``values`` from another array library (registered now if it is new)."""
     for value in values:
-        kind = type(value)
-        if kind in _adapters or _find_array_type(kind):
-            return _adapters[kind]
+        adapter = _adapter_for(type(value))
+        if adapter is not None:
+            return adapter
     return None
+
+
+def _adapter_for(value_type):
+    """The adapter of ``value_type``'s library, registered on first sight; None for NumPy and non-arrays."""
+    return _adapters[value_type] if value_type in _adapters or _find_array_type(value_type) else None
 
 
 def settle(*values):
@@ -93,12 +98,10 @@ def settle(*values):
     """
     lazy = {}
     for i, value in enumerate(values):
-        value_type = type(value)
-        if value_type is _np.ndarray or isbox(value) or (value_type not in _adapters
-                                                         and not _find_array_type(value_type)):
+        if type(value) is _np.ndarray or isbox(value):
             continue
-        adapter = _adapters[value_type]
-        if not adapter.eager:
+        adapter = _adapter_for(type(value))
+        if adapter is not None and not adapter.eager:
             lazy.setdefault(adapter, []).append(i)
     if not lazy:
         return values

@@ -84,14 +84,13 @@ def one_minus_square(y):
 
 
 def times_cotangent(d, g):
-    """``d * g`` for a derivative ``d`` and a cotangent ``g``. Where ``g`` is a plain NumPy array repeating
-    exactly 1 (every stride 0: the cotangent a full sum gives its argument) in the shape and real dtype of
-    a large ``d``, the product is ``d``'s values: a read-only view of ``d`` gives them without a pass over
-    the array, and being read-only it is never added into in place nor returned as a gradient (the cast
-    copies it)."""
-    if (type(d) is _np.ndarray and d.nbytes >= LARGE_ARRAY_BYTES and type(g) is _np.ndarray
-            and not any(g.strides) and g.shape == d.shape and g.dtype == d.dtype and g.dtype.kind == 'f'
-            and g.item(0) == 1.0):
+    """``d * g`` for a derivative ``d``, a plain NumPy array of at least ``LARGE_ARRAY_BYTES`` (the caller
+    checks), and a cotangent ``g``. Where ``g`` is a plain NumPy array repeating exactly 1 (every stride 0:
+    the cotangent a full sum gives its argument) in ``d``'s shape and real dtype, the product is ``d``'s
+    values: a read-only view of ``d`` gives them without a pass over the array, and being read-only it is
+    never added into in place nor returned as a gradient (the cast copies it)."""
+    if (type(g) is _np.ndarray and not any(g.strides) and g.shape == d.shape and g.dtype == d.dtype
+            and g.dtype.kind == 'f' and g.item(0) == 1.0):
         view = d.view()
         view.flags.writeable = False
         return view
